@@ -1,0 +1,17 @@
+/**
+ * The operation names alone, for the preload script: it must stay tiny and import no schemas.
+ * A test checks this list equals the contract's keys.
+ */
+export const operationNames = [
+  'app.status',
+  'forms.list',
+  'forms.get',
+  'concerns.submit',
+  'outbox.list',
+  'outbox.deliver',
+] as const;
+
+/** The IPC channel that carries one operation. */
+export function channelFor(operation: string): string {
+  return `safeguard:${operation}`;
+}

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+/**
+ * safeguard-desk: the headless face of the core, for IT provisioning, scripted checks and
+ * recovery. Errors are one line on stderr with a non-zero status; never a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { SafeguardError } from '../errors';
+import { FormRegistry } from '../forms';
+import { resolveHome } from '../home';
+import { UnprotectedFileKeyProvider } from '../storage/key-provider';
+import { makeContext } from './context';
+import { UsageError } from './io';
+import { leadCommand, schoolCommand } from './lead-commands';
+import {
+  deliverCommand,
+  enrollCommand,
+  formsCommand,
+  outboxCommand,
+  reportCommand,
+} from './staff-commands';
+
+const USAGE = `Usage: safeguard-desk <command> [options]
+
+Staff machine:
+  enroll --share DIR                      enrol this machine with the school share
+  forms list | forms show ID              the forms this installation has
+  report --form ID --answers FILE.json --reporter NAME --reporter-role ROLE
+  outbox                                  concerns filed here, queued or delivered
+  deliver                                 retry delivery of queued concerns
+Safeguarding lead (--passphrase-file FILE, or a prompt on a terminal):
+  school init --share DIR --school NAME --lead-name NAME
+  lead import | lead list | lead show REFERENCE | lead quarantine
+  lead export-identity                    print the age identity for recovery with 'age -d'
+Options: --json for machine-readable output. State lives in $SAFEGUARD_DESK_HOME when set.`;
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  share: { type: 'string' },
+  school: { type: 'string' },
+  'lead-name': { type: 'string' },
+  'passphrase-file': { type: 'string' },
+  form: { type: 'string' },
+  answers: { type: 'string' },
+  reporter: { type: 'string' },
+  'reporter-role': { type: 'string' },
+} as const;
+
+/** Runs one command line; returns the exit status. */
+export async function run(argv: string[]): Promise<number> {
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new UsageError(
+        error instanceof Error
+          ? (error.message.split('\n')[0] ?? 'Bad arguments.')
+          : 'Bad arguments.',
+      );
+    }
+    const [command, ...positionals] = parsed.positionals;
+    if (parsed.values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (!command) {
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+    }
+    const home = resolveHome();
+    const { json = false, ...values } = parsed.values;
+    const rest = { ...values, help: undefined };
+    const ctx = makeContext({
+      home,
+      keyProvider: new UnprotectedFileKeyProvider(home),
+      json,
+      positionals,
+      options: rest,
+    });
+    const forms = FormRegistry.builtIn();
+    switch (command) {
+      case 'enroll':
+        await enrollCommand(ctx);
+        break;
+      case 'forms':
+        formsCommand(ctx, forms);
+        break;
+      case 'report':
+        await reportCommand(ctx, forms);
+        break;
+      case 'outbox':
+        await outboxCommand(ctx);
+        break;
+      case 'deliver':
+        await deliverCommand(ctx);
+        break;
+      case 'school':
+        await schoolCommand(ctx);
+        break;
+      case 'lead':
+        await leadCommand(ctx, forms);
+        break;
+      default:
+        throw new UsageError(`Unknown command "${command}"; see --help.`);
+    }
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof SafeguardError) {
+      process.stderr.write(`safeguard-desk: ${error.message}\n`);
+      return error instanceof UsageError ? 2 : 1;
+    }
+    // Unexpected: say so without the message, which might quote content.
+    const kind = error instanceof Error ? error.name : 'error';
+    process.stderr.write(`safeguard-desk: unexpected internal error (${kind}).\n`);
+    return 70;
+  }
+}
+
+process.exitCode = await run(process.argv.slice(2));

@@ -1,0 +1,95 @@
+/**
+ * Filing a concern on a staff machine: validate in the core (never trust the UI) → build the
+ * document → sign with the device key → seal to the routed recipients → commit to the encrypted
+ * outbox → try to deliver → receipt. Once committed, nothing is lost if the share is down.
+ */
+import { randomUUID } from 'node:crypto';
+import { sealToRecipients } from '../crypto';
+import { SafeguardError } from '../errors';
+import { validateAnswers, type FormRegistry } from '../forms';
+import { deliverPending } from '../staff/delivery';
+import { trustedProfile } from '../staff/enrolment';
+import type { StaffStore } from '../staff/store';
+import { takeAttachments } from './attachments';
+import { buildEnvelope, type ConcernDocument } from './document';
+import { newReference } from './reference';
+import { routeConcern } from './routing';
+
+export interface FileConcernInput {
+  formId: string;
+  answers: Record<string, unknown>;
+  reporter: { name: string; role: string };
+}
+
+export interface Receipt {
+  concernId: string;
+  reference: string;
+  createdAt: string;
+  delivered: boolean;
+  deliveryError: string | null;
+}
+
+/** Files one concern with the latest version of its form. */
+export async function fileConcern(
+  deps: { store: StaffStore; forms: FormRegistry; now?: () => Date },
+  input: FileConcernInput,
+): Promise<Receipt> {
+  const now = deps.now ?? (() => new Date());
+  const form = deps.forms.latest(input.formId);
+  if (!form) throw new SafeguardError('unknown-form', `There is no form called "${input.formId}".`);
+  const { answers: described, contents } = takeAttachments(form, input.answers);
+  const answers = validateAnswers(form, described);
+  const reporter = { name: input.reporter.name.trim(), role: input.reporter.role.trim() };
+  if (!reporter.name || !reporter.role) {
+    throw new SafeguardError('invalid-reporter', 'The reporter name and role are both required.');
+  }
+
+  const profile = await trustedProfile(deps.store, now());
+  const recipients = routeConcern(profile);
+  const device = deps.store.deviceKey();
+  const writtenAt = now().toISOString();
+  const document: ConcernDocument = {
+    format: 'safeguard-desk/concern',
+    formatVersion: 1,
+    concernId: randomUUID(),
+    reference: newReference(),
+    schoolId: profile.schoolId,
+    form: { id: form.id, version: form.version },
+    answers,
+    reporter,
+    device: { id: device.deviceId, publicKey: device.publicKey },
+    times: { writtenAt },
+    sealedTo: recipients.map((r) => ({ id: r.id, name: r.name, role: r.role })),
+  };
+  const envelope = buildEnvelope(document, device.privateKey, contents);
+  const sealed = await sealToRecipients(
+    envelope,
+    recipients.map((r) => r.ageRecipient),
+  );
+  deps.store.enqueue({
+    concernId: document.concernId,
+    reference: document.reference,
+    formId: form.id,
+    formVersion: form.version,
+    createdAt: writtenAt,
+    sealed,
+  });
+
+  let delivered = false;
+  let deliveryError: string | null = null;
+  try {
+    const result = await deliverPending(deps.store, now());
+    deliveryError = result.error;
+    delivered = deps.store.isDelivered(document.concernId);
+  } catch (error) {
+    deliveryError =
+      error instanceof SafeguardError ? error.message : 'Delivery failed; it will be retried.';
+  }
+  return {
+    concernId: document.concernId,
+    reference: document.reference,
+    createdAt: writtenAt,
+    delivered,
+    deliveryError,
+  };
+}

@@ -1,0 +1,20 @@
+export { canonicalBytes, canonicalJson } from './canonical-json';
+export {
+  generateSigningKeyPair,
+  keyFingerprint,
+  publicKeyOf,
+  safetyCode,
+  signBytes,
+  verifyBytes,
+  type SigningKeyPair,
+} from './signing';
+export {
+  generateAgeKeyPair,
+  isAgeRecipient,
+  openWithPassphrase,
+  recipientOf,
+  SealedFileOpener,
+  sealToRecipients,
+  sealWithPassphrase,
+  type AgeKeyPair,
+} from './sealing';

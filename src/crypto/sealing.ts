@@ -1,0 +1,121 @@
+/**
+ * Sealing with the open age format (age-encryption): X25519 recipients for concerns, scrypt
+ * passphrases for lead key files. Protects content on the share and at rest against anyone without
+ * an identity: IT staff, a stolen share, a copied key file. Errors name what failed (not age,
+ * not addressed to us, tampered) and never quote content.
+ */
+import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { SafeguardError } from '../errors';
+
+export interface AgeKeyPair {
+  /** `AGE-SECRET-KEY-1…`. Secret. */
+  identity: string;
+  /** `age1…`: safe to publish. */
+  recipient: string;
+}
+
+/** Generates a new X25519 age identity and its recipient. */
+export async function generateAgeKeyPair(): Promise<AgeKeyPair> {
+  const identity = await generateX25519Identity();
+  return { identity, recipient: await identityToRecipient(identity) };
+}
+
+/** The recipient (`age1…`) of an identity, or a clear error when the string is not one. */
+export async function recipientOf(identity: string): Promise<string> {
+  try {
+    return await identityToRecipient(identity);
+  } catch {
+    throw new SafeguardError('bad-identity', 'That is not an age identity (AGE-SECRET-KEY-1…).');
+  }
+}
+
+/** True when `value` parses as an X25519 age recipient. */
+export function isAgeRecipient(value: string): boolean {
+  if (!/^age1[02-9ac-hj-np-z]{58}$/.test(value)) return false;
+  try {
+    new Encrypter().addRecipient(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Encrypts `plaintext` to every recipient (binary age format). */
+export async function sealToRecipients(
+  plaintext: Uint8Array,
+  recipients: readonly string[],
+): Promise<Uint8Array> {
+  if (recipients.length === 0) {
+    throw new SafeguardError('no-recipients', 'There is nobody to seal this to.');
+  }
+  const encrypter = new Encrypter();
+  for (const r of recipients) encrypter.addRecipient(r);
+  return encrypter.encrypt(plaintext);
+}
+
+/** Opens age files with one identity; reuse it across files (the key is parsed once). */
+export class SealedFileOpener {
+  private readonly decrypter = new Decrypter();
+
+  constructor(identity: string) {
+    this.decrypter.addIdentity(identity);
+  }
+
+  /** Decrypts one age file, mapping library failures to specific reasons. */
+  async open(file: Uint8Array): Promise<Uint8Array> {
+    return decryptMapped(
+      this.decrypter,
+      file,
+      'not-addressed',
+      'It is not addressed to this lead.',
+    );
+  }
+}
+
+/** Encrypts bytes under a passphrase (age scrypt, work factor 2^18). */
+export async function sealWithPassphrase(
+  plaintext: Uint8Array,
+  passphrase: string,
+): Promise<Uint8Array> {
+  const encrypter = new Encrypter();
+  encrypter.setPassphrase(passphrase);
+  return encrypter.encrypt(plaintext);
+}
+
+/** Decrypts a passphrase-sealed file; a wrong passphrase is its own error. */
+export async function openWithPassphrase(
+  file: Uint8Array,
+  passphrase: string,
+): Promise<Uint8Array> {
+  const decrypter = new Decrypter();
+  decrypter.addPassphrase(passphrase);
+  return decryptMapped(decrypter, file, 'wrong-passphrase', 'The passphrase is wrong.');
+}
+
+async function decryptMapped(
+  decrypter: Decrypter,
+  file: Uint8Array,
+  noMatchCode: string,
+  noMatchMessage: string,
+): Promise<Uint8Array> {
+  try {
+    return await decrypter.decrypt(file);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    if (message.includes('no identity matched'))
+      throw new SafeguardError(noMatchCode, noMatchMessage);
+    if (/invalid (version|header(?! HMAC)|stanza)|non-ASCII|stream ended before/.test(message)) {
+      throw new SafeguardError('corrupt', 'It is not a valid age file (corrupt or truncated).');
+    }
+    if (/header HMAC/.test(message)) {
+      throw new SafeguardError('tampered', 'Its age header fails its integrity check (tampered).');
+    }
+    if (/tag|ciphertext|chunk/.test(message)) {
+      throw new SafeguardError(
+        'tampered',
+        'Its encrypted payload fails its integrity check (tampered or truncated).',
+      );
+    }
+    throw new SafeguardError('corrupt', 'It could not be decrypted (corrupt).');
+  }
+}

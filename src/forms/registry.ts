@@ -1,0 +1,63 @@
+/** The form definitions this installation knows, every published version of each. */
+import { SafeguardError } from '../errors';
+import { builtInFormDefinitions } from './builtin';
+import type { FormDefinition } from './definition';
+
+/** What the home screen lists for one form. */
+export interface FormListing {
+  id: string;
+  version: number;
+  title: string;
+  summary: string;
+  kind: FormDefinition['kind'];
+}
+
+/**
+ * Looks up forms by id and version. Old versions stay: a concern names the version it was filed
+ * with and is validated against that version when a lead imports it.
+ */
+export class FormRegistry {
+  private constructor(private readonly versions: ReadonlyMap<string, readonly FormDefinition[]>) {}
+
+  /** The forms shipped in forms/. */
+  static builtIn(): FormRegistry {
+    return FormRegistry.fromDefinitions(builtInFormDefinitions());
+  }
+
+  /** A registry of already-parsed definitions; a repeated (id, version) is refused. */
+  static fromDefinitions(defs: readonly FormDefinition[]): FormRegistry {
+    const versions = new Map<string, FormDefinition[]>();
+    for (const def of defs) {
+      const known = versions.get(def.id) ?? [];
+      if (known.some((other) => other.version === def.version)) {
+        throw new SafeguardError(
+          'bad-form',
+          `Form ${def.id} version ${def.version} is defined more than once.`,
+        );
+      }
+      versions.set(
+        def.id,
+        [...known, def].sort((a, b) => a.version - b.version),
+      );
+    }
+    return new FormRegistry(versions);
+  }
+
+  /** One exact version of a form. */
+  get(id: string, version: number): FormDefinition | undefined {
+    return this.versions.get(id)?.find((def) => def.version === version);
+  }
+
+  /** The highest version of a form. */
+  latest(id: string): FormDefinition | undefined {
+    return this.versions.get(id)?.at(-1);
+  }
+
+  /** The latest version of each form, sorted by title. */
+  list(): FormListing[] {
+    return [...this.versions.values()]
+      .flatMap((defs) => defs.slice(-1))
+      .map(({ id, version, title, summary, kind }) => ({ id, version, title, summary, kind }))
+      .sort((a, b) => a.title.localeCompare(b.title, 'en-GB') || a.id.localeCompare(b.id));
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * The lead's encrypted case store: one case per imported concern (idempotent by concern id), its
+ * answers in rows, its attachments, an append-only event per change, and the quarantine.
+ */
+import { homePaths } from '../home';
+import { openEncryptedDatabase, type Db } from '../storage/database';
+import type { KeyProvider } from '../storage/key-provider';
+import { leadMigrations } from '../storage/migrations/lead';
+import type { ConcernDocument } from '../concerns';
+
+export interface CaseSummary {
+  reference: string;
+  concernId: string;
+  formId: string;
+  formVersion: number;
+  reporterName: string;
+  reporterRole: string;
+  filedAt: string;
+  importedAt: string;
+}
+
+export interface CaseDetail extends CaseSummary {
+  deviceId: string;
+  answers: Array<{ fieldId: string; value: unknown }>;
+  attachments: Array<{
+    fieldId: string;
+    name: string;
+    mediaType: string;
+    size: number;
+    sha256: string;
+  }>;
+}
+
+export interface LeadSettings {
+  sharePath: string;
+  schoolId: string;
+  recipientId: string;
+}
+
+export interface QuarantineEntry {
+  file: string;
+  code: string;
+  reason: string;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** Opens the case store of a home folder. */
+export async function openCaseStore(home: string, keyProvider: KeyProvider): Promise<CaseStore> {
+  const db = await openEncryptedDatabase({
+    file: homePaths(home).leadDb,
+    keyName: 'lead',
+    keyProvider,
+    migrations: leadMigrations,
+  });
+  return new CaseStore(db);
+}
+
+export class CaseStore {
+  constructor(readonly db: Db) {}
+
+  close(): void {
+    this.db.close();
+  }
+
+  settings(): LeadSettings | null {
+    const row = this.db
+      .prepare('SELECT share_path, school_id, recipient_id FROM lead_settings')
+      .get() as { share_path: string; school_id: string; recipient_id: string } | undefined;
+    return row
+      ? { sharePath: row.share_path, schoolId: row.school_id, recipientId: row.recipient_id }
+      : null;
+  }
+
+  saveSettings(s: LeadSettings): void {
+    this.db
+      .prepare(
+        `INSERT INTO lead_settings (singleton, share_path, school_id, recipient_id) VALUES (1, ?, ?, ?)
+         ON CONFLICT (singleton) DO UPDATE SET share_path = excluded.share_path, school_id = excluded.school_id,
+           recipient_id = excluded.recipient_id`,
+      )
+      .run(s.sharePath, s.schoolId, s.recipientId);
+  }
+
+  /** Source file names already imported, for skipping them cheaply. */
+  importedFiles(): Set<string> {
+    const rows = this.db.prepare('SELECT source_file FROM cases').pluck().all() as string[];
+    return new Set(rows);
+  }
+
+  hasConcern(concernId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM cases WHERE concern_id = ?').get(concernId) !== undefined;
+  }
+
+  hasReference(reference: string): boolean {
+    return this.db.prepare('SELECT 1 FROM cases WHERE reference = ?').get(reference) !== undefined;
+  }
+
+  /** Inserts a verified concern as a new case with its "imported" event, in one transaction. */
+  insertCase(input: {
+    document: ConcernDocument;
+    signedDocument: string;
+    attachments: Map<string, Buffer>;
+    sourceFile: string;
+    sourceSha256: string;
+    importedAt: string;
+    author: string;
+  }): void {
+    const { document: d } = input;
+    const insertCase = this.db.prepare(
+      `INSERT INTO cases (concern_id, reference, form_id, form_version, reporter_name, reporter_role, device_id,
+         filed_at, imported_at, source_file, source_sha256, signed_document)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertAnswer = this.db.prepare(
+      'INSERT INTO case_answers (concern_id, position, field_id, value_json) VALUES (?, ?, ?, ?)',
+    );
+    const insertAttachment = this.db.prepare(
+      `INSERT INTO case_attachments (concern_id, field_id, position, name, media_type, size, sha256, content)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertEvent = this.db.prepare(
+      'INSERT INTO events (concern_id, kind, author, at) VALUES (?, ?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      insertCase.run(
+        d.concernId,
+        d.reference,
+        d.form.id,
+        d.form.version,
+        d.reporter.name,
+        d.reporter.role,
+        d.device.id,
+        d.times.writtenAt,
+        input.importedAt,
+        input.sourceFile,
+        input.sourceSha256,
+        input.signedDocument,
+      );
+      Object.entries(d.answers).forEach(([fieldId, value], position) => {
+        insertAnswer.run(d.concernId, position, fieldId, JSON.stringify(value));
+        if (!Array.isArray(value)) return;
+        value.forEach((item: unknown, index) => {
+          const meta = item as {
+            name?: unknown;
+            mediaType?: unknown;
+            size?: unknown;
+            sha256?: unknown;
+          };
+          if (typeof meta.sha256 !== 'string') return;
+          const content = input.attachments.get(meta.sha256);
+          if (!content) return;
+          insertAttachment.run(
+            d.concernId,
+            fieldId,
+            index,
+            meta.name,
+            meta.mediaType,
+            meta.size,
+            meta.sha256,
+            content,
+          );
+        });
+      });
+      insertEvent.run(d.concernId, 'imported', input.author, input.importedAt);
+      this.db.prepare('DELETE FROM quarantine WHERE file = ?').run(input.sourceFile);
+    })();
+  }
+
+  /** Records (or refreshes) a file that failed import, with its reason. */
+  quarantine(file: string, sha256: string, code: string, reason: string, at: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO quarantine (file, file_sha256, reason_code, reason, first_seen, last_seen)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (file) DO UPDATE SET file_sha256 = excluded.file_sha256, reason_code = excluded.reason_code,
+           reason = excluded.reason, last_seen = excluded.last_seen`,
+      )
+      .run(file, sha256, code, reason, at, at);
+  }
+
+  quarantined(): QuarantineEntry[] {
+    return (
+      this.db
+        .prepare(
+          'SELECT file, reason_code, reason, first_seen, last_seen FROM quarantine ORDER BY first_seen, file',
+        )
+        .all() as Array<{
+        file: string;
+        reason_code: string;
+        reason: string;
+        first_seen: string;
+        last_seen: string;
+      }>
+    ).map((r) => ({
+      file: r.file,
+      code: r.reason_code,
+      reason: r.reason,
+      firstSeen: r.first_seen,
+      lastSeen: r.last_seen,
+    }));
+  }
+
+  list(): CaseSummary[] {
+    return (
+      this.db.prepare(`${SUMMARY_SELECT} ORDER BY filed_at DESC, reference`).all() as SummaryRow[]
+    ).map(toSummary);
+  }
+
+  /** One case with every answer, or null. */
+  byReference(reference: string): CaseDetail | null {
+    const row = this.db.prepare(`${SUMMARY_SELECT} WHERE reference = ?`).get(reference) as
+      SummaryRow | undefined;
+    if (!row) return null;
+    const answers = (
+      this.db
+        .prepare(
+          'SELECT field_id, value_json FROM case_answers WHERE concern_id = ? ORDER BY position',
+        )
+        .all(row.concern_id) as Array<{ field_id: string; value_json: string }>
+    ).map((a) => ({ fieldId: a.field_id, value: JSON.parse(a.value_json) as unknown }));
+    const attachments = (
+      this.db
+        .prepare(
+          `SELECT field_id, name, media_type, size, sha256 FROM case_attachments WHERE concern_id = ?
+           ORDER BY field_id, position`,
+        )
+        .all(row.concern_id) as Array<{
+        field_id: string;
+        name: string;
+        media_type: string;
+        size: number;
+        sha256: string;
+      }>
+    ).map((a) => ({
+      fieldId: a.field_id,
+      name: a.name,
+      mediaType: a.media_type,
+      size: a.size,
+      sha256: a.sha256,
+    }));
+    return { ...toSummary(row), deviceId: row.device_id, answers, attachments };
+  }
+}
+
+const SUMMARY_SELECT = `SELECT concern_id, reference, form_id, form_version, reporter_name, reporter_role, device_id,
+  filed_at, imported_at FROM cases`;
+
+interface SummaryRow {
+  concern_id: string;
+  reference: string;
+  form_id: string;
+  form_version: number;
+  reporter_name: string;
+  reporter_role: string;
+  device_id: string;
+  filed_at: string;
+  imported_at: string;
+}
+
+function toSummary(r: SummaryRow): CaseSummary {
+  return {
+    reference: r.reference,
+    concernId: r.concern_id,
+    formId: r.form_id,
+    formVersion: r.form_version,
+    reporterName: r.reporter_name,
+    reporterRole: r.reporter_role,
+    filedAt: r.filed_at,
+    importedAt: r.imported_at,
+  };
+}

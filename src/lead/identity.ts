@@ -1,0 +1,92 @@
+/**
+ * A lead's secrets: age identity (opens concerns), Ed25519 signing key, and — for the DSL who set
+ * the school up — the school root key. Kept in one age file sealed with the lead's passphrase
+ * (scrypt), so the standard `age` tool can open it too. Protects against a copied home folder;
+ * not against malware running as the lead while unlocked.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { openWithPassphrase, sealWithPassphrase } from '../crypto';
+import { SafeguardError } from '../errors';
+import { homePaths } from '../home';
+
+export const MIN_PASSPHRASE_LENGTH = 12;
+
+const leadSecretsSchema = z.strictObject({
+  format: z.literal('safeguard-desk/lead-identity'),
+  formatVersion: z.literal(1),
+  recipientId: z.uuid(),
+  name: z.string(),
+  role: z.string(),
+  ageIdentity: z.string().startsWith('AGE-SECRET-KEY-1'),
+  signingKey: z.string(),
+  rootSigningKey: z.string().nullable(),
+});
+export type LeadSecrets = z.infer<typeof leadSecretsSchema>;
+
+/** Refuses passphrases too short to resist guessing. */
+export function checkPassphrase(passphrase: string): void {
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+    throw new SafeguardError(
+      'weak-passphrase',
+      `The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long.`,
+    );
+  }
+}
+
+/** Writes the lead's secrets sealed with the passphrase; never overwrites an existing identity. */
+export async function saveLeadSecrets(
+  home: string,
+  secrets: LeadSecrets,
+  passphrase: string,
+): Promise<void> {
+  checkPassphrase(passphrase);
+  const file = homePaths(home).leadIdentity;
+  if (existsSync(file)) {
+    throw new SafeguardError(
+      'lead-exists',
+      'This home folder already holds a lead identity; it was left untouched.',
+    );
+  }
+  const sealed = await sealWithPassphrase(
+    Buffer.from(JSON.stringify(leadSecretsSchema.parse(secrets))),
+    passphrase,
+  );
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  const tmp = `${file}.tmp-${randomBytes(6).toString('hex')}`;
+  const handle = await open(tmp, 'wx', 0o600);
+  try {
+    await handle.writeFile(sealed);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(tmp, file);
+}
+
+/** True when this home folder holds a lead identity. */
+export function hasLeadIdentity(home: string): boolean {
+  return existsSync(homePaths(home).leadIdentity);
+}
+
+/** Opens the lead's secrets with the passphrase. */
+export async function unlockLead(home: string, passphrase: string): Promise<LeadSecrets> {
+  const file = homePaths(home).leadIdentity;
+  let sealed: Buffer;
+  try {
+    sealed = await readFile(file);
+  } catch {
+    throw new SafeguardError(
+      'not-a-lead',
+      'This home folder holds no lead identity (set the school up first).',
+    );
+  }
+  const plain = await openWithPassphrase(sealed, passphrase);
+  const parsed = leadSecretsSchema.safeParse(JSON.parse(Buffer.from(plain).toString('utf8')));
+  if (!parsed.success)
+    throw new SafeguardError('bad-identity-file', 'The lead identity file is damaged.');
+  return parsed.data;
+}

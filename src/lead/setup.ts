@@ -1,0 +1,102 @@
+/**
+ * School set-up by the DSL: creates the root signing key and the DSL's identity, signs the first
+ * school profile onto the share, seals the secrets with the DSL's passphrase, prepares the case
+ * store, and enrols this machine so the DSL can file concerns too.
+ */
+import { randomUUID } from 'node:crypto';
+import { generateAgeKeyPair, generateSigningKeyPair, keyFingerprint, safetyCode } from '../crypto';
+import { SafeguardError } from '../errors';
+import { newProfile, signProfile } from '../school';
+import { FolderShare } from '../share';
+import { enrol } from '../staff/enrolment';
+import { openStaffStore } from '../staff/store';
+import type { KeyProvider } from '../storage/key-provider';
+import { openCaseStore } from './case-store';
+import { checkPassphrase, hasLeadIdentity, saveLeadSecrets } from './identity';
+
+export interface SchoolInitInput {
+  home: string;
+  keyProvider: KeyProvider;
+  sharePath: string;
+  schoolName: string;
+  leadName: string;
+  passphrase: string;
+  now?: Date;
+}
+
+/** Sets a school up on an empty share; returns the safety code for the staff-room poster. */
+export async function initSchool(
+  input: SchoolInitInput,
+): Promise<{ safetyCode: string; schoolId: string }> {
+  const now = input.now ?? new Date();
+  checkPassphrase(input.passphrase);
+  if (!input.schoolName.trim())
+    throw new SafeguardError('invalid-input', 'The school name is required.');
+  if (!input.leadName.trim())
+    throw new SafeguardError('invalid-input', "The lead's name is required.");
+  if (hasLeadIdentity(input.home)) {
+    throw new SafeguardError(
+      'lead-exists',
+      'This home folder already holds a lead identity; it was left untouched.',
+    );
+  }
+  const share = new FolderShare(input.sharePath);
+  await share.ensureReachable();
+  if ((await share.readProfile()) !== null) {
+    throw new SafeguardError(
+      'school-exists',
+      'This share already has a school profile; it was left untouched.',
+    );
+  }
+
+  const root = generateSigningKeyPair();
+  const leadSigning = generateSigningKeyPair();
+  const leadAge = await generateAgeKeyPair();
+  const recipientId = randomUUID();
+  const profile = newProfile({
+    schoolName: input.schoolName.trim(),
+    rootKey: root.publicKey,
+    recipients: [
+      {
+        id: recipientId,
+        name: input.leadName.trim(),
+        role: 'dsl',
+        ageRecipient: leadAge.recipient,
+        verifyKey: leadSigning.publicKey,
+      },
+    ],
+    now,
+  });
+
+  // Secrets first: if anything later fails, the DSL still holds the keys of what was published.
+  await saveLeadSecrets(
+    input.home,
+    {
+      format: 'safeguard-desk/lead-identity',
+      formatVersion: 1,
+      recipientId,
+      name: input.leadName.trim(),
+      role: 'dsl',
+      ageIdentity: leadAge.identity,
+      signingKey: leadSigning.privateKey,
+      rootSigningKey: root.privateKey,
+    },
+    input.passphrase,
+  );
+  await share.prepare();
+  await share.writeProfile(signProfile(profile, root.privateKey));
+
+  const cases = await openCaseStore(input.home, input.keyProvider);
+  try {
+    cases.saveSettings({ sharePath: input.sharePath, schoolId: profile.schoolId, recipientId });
+  } finally {
+    cases.close();
+  }
+  const staff = await openStaffStore(input.home, input.keyProvider);
+  try {
+    await enrol(staff, input.sharePath, now);
+  } finally {
+    staff.close();
+  }
+  return { safetyCode: safetyCode(keyFingerprint(root.publicKey)), schoolId: profile.schoolId };
+}

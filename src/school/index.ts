@@ -1,0 +1,13 @@
+export {
+  newProfile,
+  nextProfile,
+  profileBodySchema,
+  recipientRoles,
+  recipientSchema,
+  signProfile,
+  verifyProfile,
+  type Recipient,
+  type RecipientRole,
+  type SchoolProfile,
+  type VerifiedProfile,
+} from './profile';

@@ -1,0 +1,1 @@
+export { FolderShare, type WriteOutcome } from './folder-share';

@@ -1,0 +1,187 @@
+/**
+ * The staff machine's encrypted store: this device's signing key, the pinned school profile and
+ * the outbox. Split by entity; every query parameterised.
+ */
+import { createHash } from 'node:crypto';
+import { generateSigningKeyPair } from '../crypto';
+import { homePaths } from '../home';
+import { openEncryptedDatabase, type Db } from '../storage/database';
+import type { KeyProvider } from '../storage/key-provider';
+import { staffMigrations } from '../storage/migrations/staff';
+
+export interface DeviceKey {
+  deviceId: string;
+  publicKey: string;
+  privateKey: string;
+}
+
+export interface Enrolment {
+  sharePath: string;
+  rootFingerprint: string;
+  profileSerial: number;
+  profileJson: string;
+}
+
+export interface OutboxRow {
+  concernId: string;
+  reference: string;
+  formId: string;
+  formVersion: number;
+  createdAt: string;
+  deliveredAt: string | null;
+  attempts: number;
+  lastError: string | null;
+}
+
+/** Opens the staff store of a home folder. */
+export async function openStaffStore(home: string, keyProvider: KeyProvider): Promise<StaffStore> {
+  const db = await openEncryptedDatabase({
+    file: homePaths(home).staffDb,
+    keyName: 'staff',
+    keyProvider,
+    migrations: staffMigrations,
+  });
+  return new StaffStore(db);
+}
+
+export class StaffStore {
+  constructor(readonly db: Db) {}
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** This device's Ed25519 key, created on first use. The device id is derived from it. */
+  deviceKey(now: Date = new Date()): DeviceKey {
+    const row = this.db
+      .prepare('SELECT device_id, signing_public_key, signing_private_key FROM device')
+      .get() as
+      { device_id: string; signing_public_key: string; signing_private_key: string } | undefined;
+    if (row) {
+      return {
+        deviceId: row.device_id,
+        publicKey: row.signing_public_key,
+        privateKey: row.signing_private_key,
+      };
+    }
+    const pair = generateSigningKeyPair();
+    const deviceId = `dev-${createHash('sha256').update(pair.publicKey).digest('hex').slice(0, 16)}`;
+    this.db
+      .prepare(
+        'INSERT INTO device (singleton, device_id, signing_public_key, signing_private_key, created_at) VALUES (1, ?, ?, ?, ?)',
+      )
+      .run(deviceId, pair.publicKey, pair.privateKey, now.toISOString());
+    return { deviceId, publicKey: pair.publicKey, privateKey: pair.privateKey };
+  }
+
+  enrolment(): Enrolment | null {
+    const row = this.db
+      .prepare('SELECT share_path, root_fingerprint, profile_serial, profile_json FROM enrolment')
+      .get() as
+      | {
+          share_path: string;
+          root_fingerprint: string;
+          profile_serial: number;
+          profile_json: string;
+        }
+      | undefined;
+    if (!row) return null;
+    return {
+      sharePath: row.share_path,
+      rootFingerprint: row.root_fingerprint,
+      profileSerial: row.profile_serial,
+      profileJson: row.profile_json,
+    };
+  }
+
+  /** Pins (first time) or updates the trusted profile. */
+  saveEnrolment(e: Enrolment, now: Date): void {
+    this.db
+      .prepare(
+        `INSERT INTO enrolment (singleton, share_path, root_fingerprint, profile_serial, profile_json, enrolled_at, updated_at)
+         VALUES (1, @sharePath, @rootFingerprint, @profileSerial, @profileJson, @now, @now)
+         ON CONFLICT (singleton) DO UPDATE SET share_path = @sharePath, root_fingerprint = @rootFingerprint,
+           profile_serial = @profileSerial, profile_json = @profileJson, updated_at = @now`,
+      )
+      .run({ ...e, now: now.toISOString() });
+  }
+
+  /** Commits a sealed concern durably before any delivery is tried. */
+  enqueue(entry: {
+    concernId: string;
+    reference: string;
+    formId: string;
+    formVersion: number;
+    createdAt: string;
+    sealed: Uint8Array;
+  }): void {
+    this.db
+      .prepare(
+        `INSERT INTO outbox (concern_id, reference, form_id, form_version, created_at, sealed)
+         VALUES (@concernId, @reference, @formId, @formVersion, @createdAt, @sealed)`,
+      )
+      .run({ ...entry, sealed: Buffer.from(entry.sealed) });
+  }
+
+  /** Concerns not yet delivered, oldest first, with their sealed bytes. */
+  pending(): Array<{ concernId: string; sealed: Buffer }> {
+    return (
+      this.db
+        .prepare(
+          'SELECT concern_id, sealed FROM outbox WHERE delivered_at IS NULL ORDER BY created_at, concern_id',
+        )
+        .all() as Array<{ concern_id: string; sealed: Buffer }>
+    ).map((r) => ({ concernId: r.concern_id, sealed: r.sealed }));
+  }
+
+  isDelivered(concernId: string): boolean {
+    const row = this.db
+      .prepare('SELECT delivered_at FROM outbox WHERE concern_id = ?')
+      .get(concernId) as { delivered_at: string | null } | undefined;
+    return typeof row?.delivered_at === 'string';
+  }
+
+  markDelivered(concernId: string, now: Date): void {
+    this.db
+      .prepare(
+        'UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE concern_id = ?',
+      )
+      .run(now.toISOString(), concernId);
+  }
+
+  recordFailure(concernId: string, reason: string): void {
+    this.db
+      .prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE concern_id = ?')
+      .run(reason, concernId);
+  }
+
+  /** The outbox as receipts: references, forms, times, delivery state; never content. */
+  list(): OutboxRow[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT concern_id, reference, form_id, form_version, created_at, delivered_at, attempts, last_error
+           FROM outbox ORDER BY created_at DESC, concern_id`,
+        )
+        .all() as Array<{
+        concern_id: string;
+        reference: string;
+        form_id: string;
+        form_version: number;
+        created_at: string;
+        delivered_at: string | null;
+        attempts: number;
+        last_error: string | null;
+      }>
+    ).map((r) => ({
+      concernId: r.concern_id,
+      reference: r.reference,
+      formId: r.form_id,
+      formVersion: r.form_version,
+      createdAt: r.created_at,
+      deliveredAt: r.delivered_at,
+      attempts: r.attempts,
+      lastError: r.last_error,
+    }));
+  }
+}

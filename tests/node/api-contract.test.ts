@@ -1,0 +1,113 @@
+/** The API contract and its dispatch, over the real core (a real staff store and share). */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiContract } from '../../src/api/contract';
+import { dispatch } from '../../src/api/dispatch';
+import { operationNames } from '../../src/api/operations';
+import { openDesk, type Desk } from '../../src/desk';
+import { UnprotectedFileKeyProvider } from '../../src/storage/key-provider';
+import { contactAnswers, makeSchool, type SchoolFixture } from './support/school';
+
+describe('the API contract', () => {
+  let school: SchoolFixture;
+  let desk: Desk;
+
+  beforeAll(async () => {
+    school = await makeSchool();
+    desk = await openDesk({
+      home: school.staffHome,
+      keyProvider: new UnprotectedFileKeyProvider(school.staffHome),
+    });
+  });
+  afterAll(async () => {
+    desk.close();
+    await school.cleanup();
+  });
+
+  it('exposes to the preload exactly the operations the contract declares', () => {
+    expect([...operationNames].sort()).toEqual(Object.keys(apiContract).sort());
+  });
+
+  it('rejects an operation that is not in the contract', async () => {
+    expect(await dispatch(desk.handlers, 'db.dump', undefined)).toEqual({
+      ok: false,
+      error: { code: 'unknown-operation', message: 'Unknown operation.' },
+    });
+  });
+
+  it('rejects malformed input before it reaches the core, naming where', async () => {
+    const result = await dispatch(desk.handlers, 'concerns.submit', {
+      formId: 'x',
+      answers: {},
+      reporter: { name: '' },
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: 'The request for concerns.submit is malformed at "reporter.name".',
+      },
+    });
+  });
+
+  it('reports the enrolment status with the school name and safety code', async () => {
+    expect(await dispatch(desk.handlers, 'app.status', undefined)).toEqual({
+      ok: true,
+      value: {
+        enrolled: true,
+        schoolName: 'Barnsole Primary',
+        safetyCode: school.safetyCode,
+        sharePath: school.share,
+      },
+    });
+  });
+
+  it('files a concern with an attachment sent as base64 and delivers it', async () => {
+    const result = await dispatch(desk.handlers, 'concerns.submit', {
+      formId: 'private-online-contact-with-pupil',
+      answers: {
+        ...contactAnswers(),
+        evidence: [{ name: 'shot.png', base64: Buffer.from('png').toString('base64') }],
+      },
+      reporter: { name: 'Sam Teacher', role: 'Teacher' },
+    });
+    expect(result).toMatchObject({ ok: true, value: { delivered: true } });
+    expect(await readdir(join(school.share, 'concerns'))).toHaveLength(1);
+    const outbox = await dispatch(desk.handlers, 'outbox.list', undefined);
+    expect(outbox).toMatchObject({
+      ok: true,
+      value: [{ formId: 'private-online-contact-with-pupil' }],
+    });
+  });
+
+  it('validates answers in the core, whatever the UI sent, without echoing them', async () => {
+    const result = await dispatch(desk.handlers, 'concerns.submit', {
+      formId: 'private-online-contact-with-pupil',
+      answers: contactAnswers({ platform: 'SECRET-VALUE' }),
+      reporter: { name: 'Sam Teacher', role: 'Teacher' },
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalid-answers');
+      expect(result.error.message).toContain('(platform)');
+      expect(result.error.message).not.toContain('SECRET-VALUE');
+    }
+  });
+
+  it('refuses files on a form that takes no attachments', async () => {
+    const result = await dispatch(desk.handlers, 'concerns.submit', {
+      formId: 'professional-online-contact-log',
+      answers: { notes: [{ name: 'a.png', base64: 'AAAA' }] },
+      reporter: { name: 'Sam Teacher', role: 'Teacher' },
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'attachments-forbidden' } });
+  });
+
+  it('lists the forms with their titles', async () => {
+    const result = await dispatch(desk.handlers, 'forms.list', undefined);
+    expect(result.ok && Array.isArray(result.value) && result.value.length).toBeGreaterThanOrEqual(
+      2,
+    );
+  });
+});

@@ -1,0 +1,441 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { formSchemaFile, renderFormDefinitionSchema } from '../../scripts/generate-form-schema';
+import { isSafeguardError } from '../../src/errors';
+import {
+  FormRegistry,
+  parseFormDefinition,
+  validateAnswers,
+  type FormDefinition,
+} from '../../src/forms';
+
+const formsDir = new URL('../../forms/', import.meta.url);
+const hashesFile = new URL('./fixtures/published-form-hashes.json', import.meta.url);
+const SECRET = 'SECRET-CONTENT-123';
+
+/** Every form version file in forms/ (the JSON Schema is not a form). */
+function formFiles(): string[] {
+  return readdirSync(formsDir)
+    .filter((name) => /\.v\d+\.json$/.test(name))
+    .sort();
+}
+
+function readForm(name: string): unknown {
+  return JSON.parse(readFileSync(new URL(name, formsDir), 'utf8'));
+}
+
+/** Hash of the text with line endings normalised, so a Windows checkout hashes the same. */
+function formFileHash(name: string): string {
+  const text = readFileSync(new URL(name, formsDir), 'utf8').replace(/\r\n/g, '\n');
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function recordedHashes(): Record<string, string> {
+  const json: unknown = JSON.parse(readFileSync(hashesFile, 'utf8'));
+  return z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)).parse(json);
+}
+
+/** The error a call throws, so a test can check its code and exact message. */
+function thrown(action: () => unknown): { code: string; message: string } {
+  try {
+    action();
+  } catch (error) {
+    if (isSafeguardError(error)) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a SafeguardError, but nothing was thrown');
+}
+
+/** A minimal valid form definition as it would be written in a file. */
+function formJson(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 'test-form',
+    version: 1,
+    title: 'Test form',
+    summary: 'A form for tests.',
+    kind: 'concern',
+    guidance: { now: ['Tell the DSL today.'], avoid: ['Do not investigate.'] },
+    defaultPathway: 'lead-decides',
+    defaultUrgency: 'normal',
+    fields: [{ id: 'notes', type: 'text', label: 'Notes', required: true }],
+    ...overrides,
+  };
+}
+
+const options = [
+  { value: 'red', label: 'Red' },
+  { value: 'blue', label: 'Blue' },
+];
+
+/** A form with one field of every type, parsed as the app would parse it. */
+function everyTypeForm(): FormDefinition {
+  return parseFormDefinition(
+    formJson({
+      fields: [
+        { id: 'summary', type: 'text', label: 'Summary', required: true, maxLength: 20 },
+        { id: 'facts', type: 'longtext', label: 'Facts', required: true },
+        { id: 'happenedOn', type: 'date', label: 'Happened on', required: true },
+        { id: 'noticedAt', type: 'datetime', label: 'Noticed at', required: true },
+        { id: 'colour', type: 'choice', label: 'Colour', required: true, options },
+        { id: 'colours', type: 'multichoice', label: 'Colours', required: false, options },
+        { id: 'atRisk', type: 'yesno', label: 'At risk', required: true },
+        { id: 'people', type: 'people', label: 'People', required: true },
+        { id: 'files', type: 'attachments', label: 'Files', required: false, maxFiles: 2 },
+      ],
+    }),
+    'test-form.v1.json',
+  );
+}
+
+function attachment(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: 'post.png',
+    mediaType: 'image/png',
+    size: 1024,
+    sha256: 'ab'.repeat(32),
+    ...overrides,
+  };
+}
+
+/** A complete, valid set of answers to everyTypeForm(). */
+function validAnswers(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    summary: 'Messages on Snapchat',
+    facts: 'I saw messages between a teacher and a pupil.',
+    happenedOn: '2026-02-28',
+    noticedAt: '2026-03-02T08:15:00Z',
+    colour: 'red',
+    colours: ['red', 'blue'],
+    atRisk: false,
+    people: [{ name: 'Sam Jones', role: 'pupil', detail: 'Year 6' }],
+    files: [attachment()],
+    ...overrides,
+  };
+}
+
+function without(answers: Record<string, unknown>, ...ids: string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(answers).filter(([id]) => !ids.includes(id)));
+}
+
+function answerError(answers: unknown): string {
+  const error = thrown(() => validateAnswers(everyTypeForm(), answers));
+  expect(error.code).toBe('invalid-answers');
+  return error.message;
+}
+
+describe('form definition files', () => {
+  it('every form file in forms/ parses and is in the built-in registry', () => {
+    const registry = FormRegistry.builtIn();
+    expect(formFiles().length).toBeGreaterThan(0);
+    for (const name of formFiles()) {
+      const form = parseFormDefinition(readForm(name), `forms/${name}`);
+      expect(registry.get(form.id, form.version)).toEqual(form);
+    }
+  });
+
+  it('every form file is named <id>.v<version>.json and points at the JSON Schema', () => {
+    for (const name of formFiles()) {
+      const json = readForm(name);
+      const form = parseFormDefinition(json, `forms/${name}`);
+      expect(name).toBe(`${form.id}.v${form.version}.json`);
+      expect(json).toMatchObject({ $schema: './form-definition.schema.json' });
+    }
+  });
+
+  it('the committed JSON Schema matches a fresh generation from formDefinitionSchema', async () => {
+    const committed = readFileSync(formSchemaFile, 'utf8');
+    expect(committed, 'run: npx tsx scripts/generate-form-schema.ts').toBe(
+      await renderFormDefinitionSchema(),
+    );
+  });
+
+  it('a published form version never changes', () => {
+    const recorded = Object.entries(recordedHashes());
+    expect(recorded.length).toBeGreaterThan(0);
+    for (const [name, hash] of recorded.filter(([name]) => existsSync(new URL(name, formsDir)))) {
+      const problem = `forms/${name}: a published form version never changes: make a new version`;
+      expect(formFileHash(name), problem).toBe(hash);
+    }
+  });
+
+  it('a published form version is never removed, since old concerns name it', () => {
+    const missing = Object.keys(recordedHashes()).filter(
+      (name) => !existsSync(new URL(name, formsDir)),
+    );
+    expect(missing, 'a published form version is never removed').toEqual([]);
+  });
+
+  it('every form file has its SHA-256 recorded as published', () => {
+    const recorded = recordedHashes();
+    const unrecorded = formFiles().filter((name) => recorded[name] === undefined);
+    expect(unrecorded, 'add its hash to tests/node/fixtures/published-form-hashes.json').toEqual(
+      [],
+    );
+  });
+});
+
+describe('parseFormDefinition', () => {
+  it('fills in the default limits of text and attachment fields', () => {
+    const form = parseFormDefinition(
+      formJson({
+        fields: [
+          { id: 'short', type: 'text', label: 'Short', required: true },
+          { id: 'long', type: 'longtext', label: 'Long', required: true },
+          { id: 'files', type: 'attachments', label: 'Files', required: false },
+        ],
+      }),
+      'forms/test-form.v1.json',
+    );
+    expect(form.fields).toMatchObject([
+      { maxLength: 500 },
+      { maxLength: 20_000 },
+      { maxFiles: 5, maxBytesEach: 10 * 1024 * 1024 },
+    ]);
+  });
+
+  it('refuses a duplicate field id, naming it', () => {
+    const json = formJson({
+      fields: [
+        { id: 'notes', type: 'text', label: 'Notes', required: true },
+        { id: 'notes', type: 'yesno', label: 'More notes', required: false },
+      ],
+    });
+    expect(thrown(() => parseFormDefinition(json, 'forms/x.v1.json'))).toEqual({
+      code: 'bad-form',
+      message: 'forms/x.v1.json: fields.1.id: duplicate field id "notes"',
+    });
+  });
+
+  it('refuses an unknown field type', () => {
+    const json = formJson({
+      fields: [
+        { id: 'notes', type: 'text', label: 'Notes', required: true },
+        { id: 'age', type: 'number', label: 'Age', required: true },
+      ],
+    });
+    expect(thrown(() => parseFormDefinition(json, 'forms/x.v1.json')).message).toBe(
+      'forms/x.v1.json: fields.1.type: unknown field type; expected one of text, longtext, date, ' +
+        'datetime, choice, multichoice, yesno, people, attachments',
+    );
+  });
+
+  it('refuses an unknown property on a field, so a typo fails loudly', () => {
+    const json = formJson({
+      fields: [{ id: 'notes', type: 'text', lable: 'Notes', label: 'Notes', required: true }],
+    });
+    expect(thrown(() => parseFormDefinition(json, 'forms/x.v1.json')).message).toBe(
+      'forms/x.v1.json: fields.0.lable: unknown property',
+    );
+  });
+
+  it('refuses an unknown property on the form itself', () => {
+    const json = formJson({ colour: 'blue' });
+    expect(thrown(() => parseFormDefinition(json, 'forms/x.v1.json')).message).toBe(
+      'forms/x.v1.json: colour: unknown property',
+    );
+  });
+
+  it('refuses a choice field without options', () => {
+    const json = formJson({
+      fields: [{ id: 'platform', type: 'choice', label: 'Platform', required: true }],
+    });
+    expect(thrown(() => parseFormDefinition(json, 'forms/x.v1.json')).message).toBe(
+      'forms/x.v1.json: fields.0.options: a choice needs options',
+    );
+  });
+
+  it('refuses a choice field with an empty list of options', () => {
+    const json = formJson({
+      fields: [{ id: 'platform', type: 'choice', label: 'Platform', required: true, options: [] }],
+    });
+    expect(thrown(() => parseFormDefinition(json, 'forms/x.v1.json')).message).toBe(
+      'forms/x.v1.json: fields.0.options: a choice needs at least one option',
+    );
+  });
+
+  it('refuses a choice field whose option values repeat', () => {
+    const repeated = [...options, { value: 'red', label: 'Scarlet' }];
+    const json = formJson({
+      fields: [
+        { id: 'colour', type: 'choice', label: 'Colour', required: true, options: repeated },
+      ],
+    });
+    expect(thrown(() => parseFormDefinition(json, 'forms/x.v1.json')).message).toBe(
+      'forms/x.v1.json: fields.0.options.2.value: duplicate option value "red"',
+    );
+  });
+});
+
+describe('FormRegistry', () => {
+  const version = (id: string, v: number, title: string) =>
+    parseFormDefinition(formJson({ id, version: v, title }), `forms/${id}.v${v}.json`);
+
+  it('refuses the same form id and version twice', () => {
+    const error = thrown(() =>
+      FormRegistry.fromDefinitions([version('a', 1, 'A'), version('a', 1, 'A again')]),
+    );
+    expect(error).toEqual({
+      code: 'bad-form',
+      message: 'Form a version 1 is defined more than once.',
+    });
+  });
+
+  it('finds an exact version and the latest version of a form', () => {
+    const registry = FormRegistry.fromDefinitions([version('a', 2, 'A2'), version('a', 1, 'A1')]);
+    expect(registry.get('a', 1)?.title).toBe('A1');
+    expect(registry.latest('a')?.version).toBe(2);
+    expect(registry.get('a', 3)).toBeUndefined();
+    expect(registry.latest('b')).toBeUndefined();
+  });
+
+  it('lists the latest version of each form, sorted by title', () => {
+    const registry = FormRegistry.fromDefinitions([
+      version('zeta', 1, 'Zeta old'),
+      version('zeta', 2, 'Alpha now'),
+      version('beta', 1, 'Beta'),
+    ]);
+    expect(registry.list()).toEqual([
+      { id: 'zeta', version: 2, title: 'Alpha now', summary: 'A form for tests.', kind: 'concern' },
+      { id: 'beta', version: 1, title: 'Beta', summary: 'A form for tests.', kind: 'concern' },
+    ]);
+  });
+});
+
+describe('validateAnswers', () => {
+  it('accepts a complete set of answers and trims text', () => {
+    const parsed = validateAnswers(everyTypeForm(), validAnswers({ summary: '  Messages  ' }));
+    expect(parsed).toEqual(validAnswers({ summary: 'Messages' }));
+  });
+
+  it('accepts answers with optional fields absent', () => {
+    const required = without(validAnswers(), 'colours', 'files');
+    expect(validateAnswers(everyTypeForm(), required)).toEqual(required);
+  });
+
+  it('accepts a realistic concern on the built-in private-contact form', () => {
+    const form = FormRegistry.builtIn().latest('private-online-contact-with-pupil');
+    expect(form).toBeDefined();
+    const answers = {
+      whatHappened: 'A pupil showed me direct messages from a teacher on Snapchat.',
+      whenNoticed: '2026-03-02T08:15:00+00:00',
+      platform: 'snapchat',
+      peopleInvolved: [
+        { name: 'Sam Jones', role: 'pupil' },
+        { name: 'Alex Smith', role: 'staff' },
+      ],
+      immediateRisk: false,
+    };
+    expect(validateAnswers(form as FormDefinition, answers)).toEqual(answers);
+  });
+
+  it('refuses answers that are not an object', () => {
+    expect(answerError(['not', 'an', 'object'])).toBe(
+      'The answers must be an object keyed by field id.',
+    );
+  });
+
+  it('refuses a missing required answer, naming the field', () => {
+    expect(answerError(without(validAnswers(), 'facts'))).toBe('"Facts" (facts): required');
+  });
+
+  it('refuses an answer to a field the form does not have, naming it', () => {
+    expect(answerError(validAnswers({ extraNotes: 'x' }))).toBe('unknown fields: extraNotes');
+  });
+
+  it('refuses a date that is not on the calendar', () => {
+    expect(answerError(validAnswers({ happenedOn: '2026-02-30' }))).toBe(
+      '"Happened on" (happenedOn): must be a real date written YYYY-MM-DD',
+    );
+  });
+
+  it('refuses a date and time without a time zone', () => {
+    expect(answerError(validAnswers({ noticedAt: '2026-03-02T08:15:00' }))).toBe(
+      '"Noticed at" (noticedAt): must be a real date and time with its time zone, ' +
+        'e.g. 2026-03-01T14:30:00Z',
+    );
+  });
+
+  it('accepts a date and time with an offset and minute precision', () => {
+    const answers = validAnswers({ noticedAt: '2026-03-02T08:15+01:00' });
+    expect(validateAnswers(everyTypeForm(), answers)).toEqual(answers);
+  });
+
+  it('refuses a choice that is not one of the options', () => {
+    expect(answerError(validAnswers({ colour: 'green' }))).toBe(
+      '"Colour" (colour): must be one of the options',
+    );
+  });
+
+  it('refuses a multiple choice that picks the same option twice', () => {
+    expect(answerError(validAnswers({ colours: ['red', 'red'] }))).toBe(
+      '"Colours" (colours): must not choose the same option twice',
+    );
+  });
+
+  it('refuses a person whose role is not one of the roles', () => {
+    const people = [
+      { name: 'Sam Jones', role: 'pupil' },
+      { name: 'Alex Smith', role: 'teacher' },
+    ];
+    expect(answerError(validAnswers({ people }))).toBe(
+      '"People" (people): person 2, role: must be one of pupil, staff, parent, volunteer, other',
+    );
+  });
+
+  it('refuses more attachments than the field allows', () => {
+    const files = [attachment(), attachment(), attachment()];
+    expect(answerError(validAnswers({ files }))).toBe('"Files" (files): must be at most 2 files');
+  });
+
+  it('refuses an attachment larger than the field allows for each file', () => {
+    const files = [attachment({ size: 10 * 1024 * 1024 + 1 })];
+    expect(answerError(validAnswers({ files }))).toBe(
+      '"Files" (files): file 1, size: must be at most 10 MiB',
+    );
+  });
+
+  it('refuses required text that is only whitespace', () => {
+    expect(answerError(validAnswers({ facts: ' \n\t ' }))).toBe('"Facts" (facts): required');
+  });
+
+  it('refuses text longer than the field allows', () => {
+    expect(answerError(validAnswers({ summary: 'x'.repeat(21) }))).toBe(
+      '"Summary" (summary): must be at most 20 characters',
+    );
+  });
+
+  it('refuses a yes or no answer that is not a boolean', () => {
+    expect(answerError(validAnswers({ atRisk: 'yes' }))).toBe(
+      '"At risk" (atRisk): must be yes or no',
+    );
+  });
+
+  it('lists at most five problems and counts the rest', () => {
+    expect(answerError({})).toBe(
+      '"Summary" (summary): required; "Facts" (facts): required; ' +
+        '"Happened on" (happenedOn): required; "Noticed at" (noticedAt): required; ' +
+        '"Colour" (colour): required; and 2 more',
+    );
+  });
+
+  it('never puts a submitted value in the error message', () => {
+    const badAnswers = [
+      { summary: SECRET.repeat(2) },
+      { happenedOn: SECRET },
+      { noticedAt: SECRET },
+      { colour: SECRET },
+      { colours: [SECRET] },
+      { atRisk: SECRET },
+      { people: [{ name: 'Sam', role: SECRET }] },
+      { people: [{ name: 'Sam', role: 'pupil', [SECRET]: SECRET }] },
+      { people: [{ name: SECRET.repeat(20), role: 'pupil' }] },
+      { files: [attachment({ mediaType: SECRET, sha256: SECRET })] },
+    ];
+    for (const overrides of badAnswers) {
+      const message = answerError(validAnswers(overrides));
+      expect(message).not.toContain('SECRET');
+    }
+  });
+});

@@ -1,0 +1,84 @@
+/** Fixture factories: a temp share, a DSL home and staff homes, set up through the real CLI. */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cliJson } from './cli';
+
+export const PASSPHRASE = 'correct horse battery staple';
+
+export interface SchoolFixture {
+  root: string;
+  share: string;
+  dslHome: string;
+  staffHome: string;
+  passphraseFile: string;
+  safetyCode: string;
+  cleanup(): Promise<void>;
+}
+
+/** A temp folder with an empty share and the passphrase file. */
+export async function tempWorkspace(): Promise<{
+  root: string;
+  share: string;
+  passphraseFile: string;
+}> {
+  const root = await mkdtemp(join(tmpdir(), 'sgd-test-'));
+  const share = join(root, 'share');
+  await mkdir(share);
+  const passphraseFile = join(root, 'passphrase.txt');
+  await writeFile(passphraseFile, `${PASSPHRASE}\n`, { mode: 0o600 });
+  return { root, share, passphraseFile };
+}
+
+/** A school set up by the DSL, with one staff machine enrolled; all through the CLI. */
+export async function makeSchool(name = 'Barnsole Primary'): Promise<SchoolFixture> {
+  const ws = await tempWorkspace();
+  const dslHome = join(ws.root, 'dsl');
+  const staffHome = join(ws.root, 'staff');
+  const init = await cliJson<{ safetyCode: string }>(dslHome, [
+    'school',
+    'init',
+    '--share',
+    ws.share,
+    '--school',
+    name,
+    '--lead-name',
+    'Ellie Shea',
+    '--passphrase-file',
+    ws.passphraseFile,
+  ]);
+  await cliJson(staffHome, ['enroll', '--share', ws.share]);
+  return {
+    ...ws,
+    dslHome,
+    staffHome,
+    safetyCode: init.safetyCode,
+    cleanup: () => rm(ws.root, { recursive: true, force: true }),
+  };
+}
+
+/** A valid answers object for the private-online-contact form. */
+export function contactAnswers(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    whatHappened: 'Saw direct messages between a teacher and a Year 6 pupil late at night.',
+    whenNoticed: '2026-11-23T16:05:00Z',
+    platform: 'snapchat',
+    peopleInvolved: [
+      { name: 'Mr Example', role: 'staff' },
+      { name: 'Pupil A', role: 'pupil', detail: 'Year 6' },
+    ],
+    immediateRisk: false,
+    ...overrides,
+  };
+}
+
+/** Writes an answers file and returns its path. */
+export async function writeAnswers(
+  dir: string,
+  answers: unknown,
+  name = 'answers.json',
+): Promise<string> {
+  const file = join(dir, name);
+  await writeFile(file, JSON.stringify(answers));
+  return file;
+}
