@@ -75,6 +75,8 @@ export function buildEnvelope(
 /** An envelope that parsed and whose signature verified. */
 export interface OpenedEnvelope {
   document: ConcernDocument;
+  /** The exact canonical JSON the signature covers, kept as evidence. */
+  signedDocument: string;
   attachments: Map<string, Buffer>;
 }
 
@@ -138,5 +140,5 @@ export function openEnvelope(bytes: Uint8Array): OpenedEnvelope {
     }
     attachments.set(digest, bytes);
   }
-  return { document: document.data, attachments };
+  return { document: document.data, signedDocument: signed.toString('utf8'), attachments };
 }

@@ -5,7 +5,10 @@
  * not addressed to us, tampered) and never quote content.
  */
 import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { bech32 } from '@scure/base';
 import { SafeguardError } from '../errors';
+import { decryptAgePayload, splitAgeFile } from './age-payload';
+import { NativeX25519Identity } from './native-x25519-identity';
 
 export interface AgeKeyPair {
   /** `AGE-SECRET-KEY-1…`. Secret. */
@@ -53,22 +56,45 @@ export async function sealToRecipients(
   return encrypter.encrypt(plaintext);
 }
 
-/** Opens age files with one identity; reuse it across files (the key is parsed once). */
+/**
+ * Opens age files with one X25519 identity. Create it once per import with
+ * {@link SealedFileOpener.create}: the key is imported into WebCrypto once, not once per file.
+ */
 export class SealedFileOpener {
-  private readonly decrypter = new Decrypter();
+  private constructor(private readonly decrypter: Decrypter) {}
 
-  constructor(identity: string) {
-    this.decrypter.addIdentity(identity);
+  /** An opener for `identity` (`AGE-SECRET-KEY-1…`). */
+  static async create(identity: string): Promise<SealedFileOpener> {
+    const decrypter = new Decrypter();
+    decrypter.addIdentity(await importIdentity(identity));
+    return new SealedFileOpener(decrypter);
   }
 
-  /** Decrypts one age file, mapping library failures to specific reasons. */
+  /**
+   * Decrypts one age file: the library opens the header (recipients, MAC) and returns the file
+   * key; the payload is decrypted natively (age-payload.ts). Failures map to specific reasons.
+   */
   async open(file: Uint8Array): Promise<Uint8Array> {
-    return decryptMapped(
-      this.decrypter,
-      file,
+    const { header, payload } = splitAgeFile(file);
+    const fileKey = await decryptMapped(
+      (bytes) => this.decrypter.decryptHeader(bytes),
+      header,
       'not-addressed',
       'It is not addressed to this lead.',
     );
+    return decryptAgePayload(fileKey, payload);
+  }
+}
+
+async function importIdentity(identity: string): Promise<NativeX25519Identity> {
+  try {
+    const decoded = bech32.decodeToBytes(identity);
+    if (decoded.prefix.toUpperCase() !== 'AGE-SECRET-KEY-' || decoded.bytes.length !== 32) {
+      throw new Error('not an X25519 identity');
+    }
+    return await Promise.resolve(new NativeX25519Identity(decoded.bytes));
+  } catch {
+    throw new SafeguardError('bad-identity', 'That is not an age identity (AGE-SECRET-KEY-1…).');
   }
 }
 
@@ -89,17 +115,22 @@ export async function openWithPassphrase(
 ): Promise<Uint8Array> {
   const decrypter = new Decrypter();
   decrypter.addPassphrase(passphrase);
-  return decryptMapped(decrypter, file, 'wrong-passphrase', 'The passphrase is wrong.');
+  return decryptMapped(
+    (bytes) => decrypter.decrypt(bytes),
+    file,
+    'wrong-passphrase',
+    'The passphrase is wrong.',
+  );
 }
 
 async function decryptMapped(
-  decrypter: Decrypter,
+  decrypt: (bytes: Uint8Array) => Promise<Uint8Array>,
   file: Uint8Array,
   noMatchCode: string,
   noMatchMessage: string,
 ): Promise<Uint8Array> {
   try {
-    return await decrypter.decrypt(file);
+    return await decrypt(file);
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     if (message.includes('no identity matched'))

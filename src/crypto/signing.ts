@@ -41,13 +41,21 @@ export function signBytes(privateKey: string, message: Uint8Array): string {
   return sign(null, message, loadPrivateKey(privateKey)).toString('base64url');
 }
 
+// Parsed public keys, by their text: one school has few devices, and import verifies thousands.
+const verifyKeyCache = new Map<string, KeyObject>();
+const VERIFY_KEY_CACHE_LIMIT = 4096;
+
 /** True when `signature` is a valid Ed25519 signature of `message` by `publicKey`. */
 export function verifyBytes(publicKey: string, message: Uint8Array, signature: string): boolean {
-  let key: KeyObject;
-  try {
-    key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
-  } catch {
-    return false;
+  let key = verifyKeyCache.get(publicKey);
+  if (!key) {
+    try {
+      key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
+    } catch {
+      return false;
+    }
+    if (verifyKeyCache.size >= VERIFY_KEY_CACHE_LIMIT) verifyKeyCache.clear();
+    verifyKeyCache.set(publicKey, key);
   }
   const sig = Buffer.from(signature, 'base64url');
   if (sig.length !== 64) return false;

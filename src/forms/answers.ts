@@ -181,12 +181,24 @@ function describeAnswerIssue(form: FormDefinition, issue: z.core.$ZodIssue): str
 const answersErrorMap: z.core.$ZodErrorMap = (issue) =>
   issue.code === 'invalid_type' && issue.input === undefined ? REQUIRED : 'not valid';
 
+// Form definitions are immutable once loaded, so each one's schema is built once.
+const schemaCache = new WeakMap<FormDefinition, z.ZodType<Record<string, unknown>>>();
+
+function cachedSchemaFor(form: FormDefinition): z.ZodType<Record<string, unknown>> {
+  let schema = schemaCache.get(form);
+  if (!schema) {
+    schema = answersSchemaFor(form);
+    schemaCache.set(form, schema);
+  }
+  return schema;
+}
+
 /** Parses answers to `form`, or throws SafeguardError('invalid-answers') naming up to 5 problems. */
 export function validateAnswers(form: FormDefinition, answers: unknown): Record<string, unknown> {
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
     throw new SafeguardError('invalid-answers', 'The answers must be an object keyed by field id.');
   }
-  const result = answersSchemaFor(form).safeParse(answers, { error: answersErrorMap });
+  const result = cachedSchemaFor(form).safeParse(answers, { error: answersErrorMap });
   if (result.success) return result.data;
   const problems = result.error.issues.flatMap((issue) => describeAnswerIssue(form, issue));
   throw new SafeguardError('invalid-answers', joinProblems(problems));

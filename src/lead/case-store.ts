@@ -56,8 +56,92 @@ export async function openCaseStore(home: string, keyProvider: KeyProvider): Pro
   return new CaseStore(db);
 }
 
+/** A verified concern ready to become a case. */
+export interface NewCase {
+  document: ConcernDocument;
+  signedDocument: string;
+  attachments: Map<string, Buffer>;
+  sourceFile: string;
+  sourceSha256: string;
+  importedAt: string;
+  author: string;
+}
+
+type InsertStatements = ReturnType<typeof prepareInserts>;
+
+function prepareInserts(db: Db) {
+  return {
+    case: db.prepare(
+      `INSERT INTO cases (concern_id, reference, form_id, form_version, reporter_name, reporter_role, device_id,
+         filed_at, imported_at, source_file, source_sha256, signed_document)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    answer: db.prepare(
+      'INSERT INTO case_answers (concern_id, position, field_id, value_json) VALUES (?, ?, ?, ?)',
+    ),
+    attachment: db.prepare(
+      `INSERT INTO case_attachments (concern_id, field_id, position, name, media_type, size, sha256, content)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    event: db.prepare('INSERT INTO events (concern_id, kind, author, at) VALUES (?, ?, ?, ?)'),
+    unquarantine: db.prepare('DELETE FROM quarantine WHERE file = ?'),
+  };
+}
+
+function insertOne(st: InsertStatements, input: NewCase): void {
+  const d = input.document;
+  st.case.run(
+    d.concernId,
+    d.reference,
+    d.form.id,
+    d.form.version,
+    d.reporter.name,
+    d.reporter.role,
+    d.device.id,
+    d.times.writtenAt,
+    input.importedAt,
+    input.sourceFile,
+    input.sourceSha256,
+    input.signedDocument,
+  );
+  Object.entries(d.answers).forEach(([fieldId, value], position) => {
+    st.answer.run(d.concernId, position, fieldId, JSON.stringify(value));
+    if (!Array.isArray(value)) return;
+    value.forEach((item: unknown, index) => {
+      const meta = item as {
+        name?: unknown;
+        mediaType?: unknown;
+        size?: unknown;
+        sha256?: unknown;
+      };
+      if (typeof meta.sha256 !== 'string') return;
+      const content = input.attachments.get(meta.sha256);
+      if (!content) return;
+      st.attachment.run(
+        d.concernId,
+        fieldId,
+        index,
+        meta.name,
+        meta.mediaType,
+        meta.size,
+        meta.sha256,
+        content,
+      );
+    });
+  });
+  st.event.run(d.concernId, 'imported', input.author, input.importedAt);
+  st.unquarantine.run(input.sourceFile);
+}
+
 export class CaseStore {
+  private inserts: InsertStatements | null = null;
+
   constructor(readonly db: Db) {}
+
+  private statements(): InsertStatements {
+    this.inserts ??= prepareInserts(this.db);
+    return this.inserts;
+  }
 
   close(): void {
     this.db.close();
@@ -96,74 +180,14 @@ export class CaseStore {
     return this.db.prepare('SELECT 1 FROM cases WHERE reference = ?').get(reference) !== undefined;
   }
 
-  /** Inserts a verified concern as a new case with its "imported" event, in one transaction. */
-  insertCase(input: {
-    document: ConcernDocument;
-    signedDocument: string;
-    attachments: Map<string, Buffer>;
-    sourceFile: string;
-    sourceSha256: string;
-    importedAt: string;
-    author: string;
-  }): void {
-    const { document: d } = input;
-    const insertCase = this.db.prepare(
-      `INSERT INTO cases (concern_id, reference, form_id, form_version, reporter_name, reporter_role, device_id,
-         filed_at, imported_at, source_file, source_sha256, signed_document)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertAnswer = this.db.prepare(
-      'INSERT INTO case_answers (concern_id, position, field_id, value_json) VALUES (?, ?, ?, ?)',
-    );
-    const insertAttachment = this.db.prepare(
-      `INSERT INTO case_attachments (concern_id, field_id, position, name, media_type, size, sha256, content)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertEvent = this.db.prepare(
-      'INSERT INTO events (concern_id, kind, author, at) VALUES (?, ?, ?, ?)',
-    );
+  /**
+   * Inserts verified concerns as new cases, each with its "imported" event, all in one
+   * transaction: a batch is either stored whole or not at all (then the share still has the files).
+   */
+  insertCases(inputs: readonly NewCase[]): void {
+    const st = this.statements();
     this.db.transaction(() => {
-      insertCase.run(
-        d.concernId,
-        d.reference,
-        d.form.id,
-        d.form.version,
-        d.reporter.name,
-        d.reporter.role,
-        d.device.id,
-        d.times.writtenAt,
-        input.importedAt,
-        input.sourceFile,
-        input.sourceSha256,
-        input.signedDocument,
-      );
-      Object.entries(d.answers).forEach(([fieldId, value], position) => {
-        insertAnswer.run(d.concernId, position, fieldId, JSON.stringify(value));
-        if (!Array.isArray(value)) return;
-        value.forEach((item: unknown, index) => {
-          const meta = item as {
-            name?: unknown;
-            mediaType?: unknown;
-            size?: unknown;
-            sha256?: unknown;
-          };
-          if (typeof meta.sha256 !== 'string') return;
-          const content = input.attachments.get(meta.sha256);
-          if (!content) return;
-          insertAttachment.run(
-            d.concernId,
-            fieldId,
-            index,
-            meta.name,
-            meta.mediaType,
-            meta.size,
-            meta.sha256,
-            content,
-          );
-        });
-      });
-      insertEvent.run(d.concernId, 'imported', input.author, input.importedAt);
-      this.db.prepare('DELETE FROM quarantine WHERE file = ?').run(input.sourceFile);
+      for (const input of inputs) insertOne(st, input);
     })();
   }
 

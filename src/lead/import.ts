@@ -5,12 +5,12 @@
  * reason; the file on the share is never altered or deleted.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson, SealedFileOpener } from '../crypto';
 import { openEnvelope } from '../concerns';
+import { SealedFileOpener } from '../crypto';
 import { SafeguardError } from '../errors';
 import { validateAnswers, type FormRegistry } from '../forms';
 import { FolderShare } from '../share';
-import type { CaseStore, LeadSettings } from './case-store';
+import type { CaseStore, LeadSettings, NewCase } from './case-store';
 import type { LeadSecrets } from './identity';
 
 export interface ImportResult {
@@ -18,6 +18,11 @@ export interface ImportResult {
   alreadyImported: number;
   quarantined: Array<{ file: string; code: string; reason: string }>;
 }
+
+// Reads run ahead of decryption (a network share has latency); cases are stored in batches, one
+// transaction each. A crash loses at most one batch, which the next import takes again.
+const READ_AHEAD = 8;
+const BATCH_SIZE = 100;
 
 /** Imports every new concern file from the share into the case store. */
 export async function importConcerns(deps: {
@@ -31,52 +36,107 @@ export async function importConcerns(deps: {
   if (!settings)
     throw new SafeguardError('not-a-lead', 'This home folder has no case store set up.');
   const share = new FolderShare(settings.sharePath);
-  const files = await share.listConcernFiles();
   const done = deps.store.importedFiles();
-  const opener = new SealedFileOpener(deps.secrets.ageIdentity);
-  const result: ImportResult = { imported: 0, alreadyImported: 0, quarantined: [] };
-  for (const file of files) {
-    if (done.has(file)) {
-      result.alreadyImported++;
-      continue;
-    }
-    let bytes: Buffer;
+  const files = await share.listConcernFiles();
+  const todo = files.filter((f) => !done.has(f));
+  const opener = await SealedFileOpener.create(deps.secrets.ageIdentity);
+  const result: ImportResult = {
+    imported: 0,
+    alreadyImported: files.length - todo.length,
+    quarantined: [],
+  };
+  const quarantine = (file: string, sha256: string, error: unknown) => {
+    const { code, reason } = describeFailure(error);
+    deps.store.quarantine(file, sha256, code, reason, now().toISOString());
+    result.quarantined.push({ file, code, reason });
+  };
+
+  const batch: NewCase[] = [];
+  const referencesThisRun = new Set<string>();
+  const flush = () => {
+    if (batch.length === 0) return;
     try {
-      bytes = await share.readConcernFile(file);
+      deps.store.insertCases(batch);
+      result.imported += batch.length;
     } catch {
+      // One bad row must not hold back the rest: store them one by one, quarantining the refusal.
+      for (const item of batch) {
+        try {
+          deps.store.insertCases([item]);
+          result.imported++;
+        } catch {
+          quarantine(
+            item.sourceFile,
+            item.sourceSha256,
+            new SafeguardError('store-refused', 'The case store refused it.'),
+          );
+        }
+      }
+    }
+    batch.length = 0;
+  };
+
+  const read = (file: string) =>
+    share.readConcernFile(file).then(
+      (bytes) => ({ file, bytes }),
+      () => ({ file, bytes: null }),
+    );
+  const reads = todo.slice(0, READ_AHEAD).map(read);
+  for (let i = 0; i < todo.length; i++) {
+    const next = todo[i + READ_AHEAD];
+    if (next !== undefined) reads.push(read(next));
+    const item = await reads[i];
+    reads[i] = Promise.resolve({ file: '', bytes: null }); // release the bytes
+    if (!item?.bytes) {
       result.quarantined.push({
-        file,
+        file: todo[i] ?? '',
         code: 'unreadable',
         reason: 'The file could not be read from the share.',
       });
       continue;
     }
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const sha256 = createHash('sha256').update(item.bytes).digest('hex');
     try {
-      await importOne({ ...deps, settings, opener, file, bytes, sha256, at: now().toISOString() });
-      result.imported++;
+      const verified = await verifyOne({
+        ...deps,
+        settings,
+        opener,
+        file: item.file,
+        bytes: item.bytes,
+      });
+      if (referencesThisRun.has(verified.document.reference)) {
+        throw new SafeguardError(
+          'duplicate-reference',
+          `Its reference ${verified.document.reference} is already used by another case.`,
+        );
+      }
+      referencesThisRun.add(verified.document.reference);
+      batch.push({
+        ...verified,
+        sourceFile: item.file,
+        sourceSha256: sha256,
+        importedAt: now().toISOString(),
+        author: deps.secrets.recipientId,
+      });
+      if (batch.length >= BATCH_SIZE) flush();
     } catch (error) {
-      const { code, reason } = describeFailure(error);
-      deps.store.quarantine(file, sha256, code, reason, now().toISOString());
-      result.quarantined.push({ file, code, reason });
+      quarantine(item.file, sha256, error);
     }
   }
+  flush();
   return result;
 }
 
-async function importOne(args: {
+async function verifyOne(args: {
   store: CaseStore;
   forms: FormRegistry;
-  secrets: LeadSecrets;
   settings: LeadSettings;
   opener: SealedFileOpener;
   file: string;
   bytes: Buffer;
-  sha256: string;
-  at: string;
-}): Promise<void> {
+}): Promise<Pick<NewCase, 'document' | 'signedDocument' | 'attachments'>> {
   const plain = await args.opener.open(args.bytes);
-  const { document, attachments } = openEnvelope(plain);
+  const { document, signedDocument, attachments } = openEnvelope(plain);
   if (`${document.concernId}.age` !== args.file) {
     throw new SafeguardError(
       'misnamed',
@@ -104,26 +164,16 @@ async function importOne(args: {
       );
     }
   }
-  if (args.store.hasReference(document.reference) && !args.store.hasConcern(document.concernId)) {
+  if (args.store.hasReference(document.reference)) {
     throw new SafeguardError(
       'duplicate-reference',
       `Its reference ${document.reference} is already used by another case.`,
     );
   }
-  args.store.insertCase({
-    document,
-    signedDocument: canonicalJson(document),
-    attachments,
-    sourceFile: args.file,
-    sourceSha256: args.sha256,
-    importedAt: args.at,
-    author: args.secrets.recipientId,
-  });
+  return { document, signedDocument, attachments };
 }
 
 function describeFailure(error: unknown): { code: string; reason: string } {
-  if (error instanceof SafeguardError) {
-    return { code: error.code, reason: error.message };
-  }
+  if (error instanceof SafeguardError) return { code: error.code, reason: error.message };
   return { code: 'unexpected', reason: 'It could not be imported (unexpected error).' };
 }

@@ -50,9 +50,9 @@ describe('sealing with age', () => {
     execFileSync('age', ['-r', pair.recipient, '-o', join(dir, 'from-age.age')], {
       input: 'sealed by age',
     });
-    const opened = await new SealedFileOpener(pair.identity).open(
-      await readFile(join(dir, 'from-age.age')),
-    );
+    const opened = await (
+      await SealedFileOpener.create(pair.identity)
+    ).open(await readFile(join(dir, 'from-age.age')));
     expect(Buffer.from(opened).toString()).toBe('sealed by age');
   });
 
@@ -61,16 +61,16 @@ describe('sealing with age', () => {
     const b = await generateAgeKeyPair();
     const sealed = await sealToRecipients(Buffer.from('both'), [a.recipient, b.recipient]);
     for (const p of [a, b])
-      expect(Buffer.from(await new SealedFileOpener(p.identity).open(sealed)).toString()).toBe(
-        'both',
-      );
+      expect(
+        Buffer.from(await (await SealedFileOpener.create(p.identity)).open(sealed)).toString(),
+      ).toBe('both');
   });
 
   it('says a file is not addressed to this identity', async () => {
     const a = await generateAgeKeyPair();
     const b = await generateAgeKeyPair();
     const sealed = await sealToRecipients(Buffer.from('x'), [a.recipient]);
-    await expect(new SealedFileOpener(b.identity).open(sealed)).rejects.toThrow(
+    await expect((await SealedFileOpener.create(b.identity)).open(sealed)).rejects.toThrow(
       'It is not addressed to this lead.',
     );
   });
@@ -81,7 +81,7 @@ describe('sealing with age', () => {
       await sealToRecipients(Buffer.from('tamper with me'), [a.recipient]),
     );
     sealed[sealed.length - 5] = (sealed[sealed.length - 5] ?? 0) ^ 1;
-    await expect(new SealedFileOpener(a.identity).open(sealed)).rejects.toMatchObject({
+    await expect((await SealedFileOpener.create(a.identity)).open(sealed)).rejects.toMatchObject({
       code: 'tampered',
     });
   });
@@ -89,7 +89,7 @@ describe('sealing with age', () => {
   it('says random bytes are not an age file', async () => {
     const a = await generateAgeKeyPair();
     await expect(
-      new SealedFileOpener(a.identity).open(Buffer.from('hello, not age')),
+      (await SealedFileOpener.create(a.identity)).open(Buffer.from('hello, not age')),
     ).rejects.toMatchObject({
       code: 'corrupt',
     });
