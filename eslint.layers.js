@@ -65,13 +65,20 @@ export const layerRules = [
           ],
           patterns: [
             {
-              group: ['**/src/api', '**/src/api/**'],
+              regex: '(^|/)src/api(/.*)?$',
               allowTypeImports: true,
               message: 'renderer/ may import only types from the API contract (import type).',
             },
             {
-              group: ['**/src/**', '!**/src/api', '!**/src/api/**', '**/main/**', '**/tests/**'],
-              message: 'renderer/ may import only the API contract types from src/api.',
+              // One value import is allowed: the pure answers-schema builder (zod only, no Node), so
+              // the form in the UI and the core validate answers with the same schema.
+              regex: '(^|/)src/(?!api(/|$)|forms/answers$)',
+              message:
+                'renderer/ may import only the API contract types from src/api (and src/forms/answers).',
+            },
+            {
+              group: ['**/main/**', '**/tests/**'],
+              message: 'renderer/ may not import from main/ or tests/.',
             },
           ],
         },

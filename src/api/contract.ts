@@ -11,7 +11,17 @@ export const formSummarySchema = z.object({
   id: z.string(),
   version: z.number().int(),
   title: z.string(),
-  summary: z.string().optional(),
+  summary: z.string(),
+  kind: z.enum(['concern', 'contact-log']),
+  defaultUrgency: z.enum(['urgent', 'normal']),
+});
+
+/** Someone a concern can be about whose role changes routing (a lead, the head, the chair). */
+export const concernSubjectSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(['dsl', 'deputy', 'headteacher', 'chair']),
+  roleLabel: z.string(),
 });
 
 /** A form definition as the UI sees it; the core's own schema (src/forms) is stricter. */
@@ -35,6 +45,10 @@ export const appStatusSchema = z.object({
   sharePath: z.string().nullable(),
 });
 
+/**
+ * Answers cross as `{fieldId: value}`. A file in an `attachments` field crosses as
+ * `{name, base64}`; the core hashes it and refuses files on forms that take none.
+ */
 export const submitConcernInputSchema = z.object({
   formId: z.string().min(1).max(100),
   answers: z.record(z.string(), z.unknown()),
@@ -42,21 +56,51 @@ export const submitConcernInputSchema = z.object({
     name: z.string().trim().min(1).max(200),
     role: z.string().trim().min(1).max(100),
   }),
+  /** Who the concern is about, when that is a lead, the head or the chair (see school.subjects). */
+  aboutRecipientId: z.string().max(100).nullable().optional(),
+  /** The draft this concern was written in: deleted once the concern is safely in the outbox. */
+  draftId: z.string().max(100).optional(),
 });
 
 export const receiptSchema = z.object({
   reference: z.string(),
   createdAt: z.string(),
+  formTitle: z.string(),
+  kind: z.enum(['concern', 'contact-log']),
+  urgent: z.boolean(),
   delivered: z.boolean(),
 });
 
-export const outboxEntrySchema = z.object({
+/** A past concern as its reporter sees it: never its content. */
+export const receiptEntrySchema = z.object({
   reference: z.string(),
-  formId: z.string(),
-  formVersion: z.number().int(),
   createdAt: z.string(),
-  deliveredAt: z.string().nullable(),
-  attempts: z.number().int(),
+  formId: z.string(),
+  formTitle: z.string(),
+  kind: z.enum(['concern', 'contact-log']),
+  status: z.enum(['queued', 'delivered', 'acknowledged']),
+});
+
+export const draftSummarySchema = z.object({
+  draftId: z.string(),
+  formId: z.string(),
+  formTitle: z.string(),
+  updatedAt: z.string(),
+  /** Older than 7 days: the UI flags it. Drafts are removed after 30 days. */
+  stale: z.boolean(),
+});
+
+export const draftSchema = z.object({
+  draftId: z.string(),
+  formId: z.string(),
+  answers: z.record(z.string(), z.unknown()),
+  updatedAt: z.string(),
+});
+
+export const saveDraftInputSchema = z.object({
+  draftId: z.string().max(100).optional(),
+  formId: z.string().min(1).max(100),
+  answers: z.record(z.string(), z.unknown()),
 });
 
 export const deliveryResultSchema = z.object({
@@ -75,9 +119,20 @@ export const apiContract = {
     input: z.object({ id: z.string().min(1).max(100) }),
     output: formDefinitionViewSchema,
   },
+  'school.subjects': { input: none, output: z.array(concernSubjectSchema) },
   'concerns.submit': { input: submitConcernInputSchema, output: receiptSchema },
-  'outbox.list': { input: none, output: z.array(outboxEntrySchema) },
+  'receipts.list': { input: none, output: z.array(receiptEntrySchema) },
   'outbox.deliver': { input: none, output: deliveryResultSchema },
+  'drafts.list': { input: none, output: z.array(draftSummarySchema) },
+  'drafts.get': { input: z.object({ draftId: z.string().max(100) }), output: draftSchema },
+  'drafts.save': {
+    input: saveDraftInputSchema,
+    output: z.object({ draftId: z.string(), updatedAt: z.string() }),
+  },
+  'drafts.delete': {
+    input: z.object({ draftId: z.string().max(100) }),
+    output: z.object({ deleted: z.boolean() }),
+  },
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -6,9 +6,14 @@ export const operationNames = [
   'app.status',
   'forms.list',
   'forms.get',
+  'school.subjects',
   'concerns.submit',
-  'outbox.list',
+  'receipts.list',
   'outbox.deliver',
+  'drafts.list',
+  'drafts.get',
+  'drafts.save',
+  'drafts.delete',
 ] as const;
 
 /** The IPC channel that carries one operation. */

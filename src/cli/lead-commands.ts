@@ -1,15 +1,26 @@
-/** CLI commands of a safeguarding lead: school init, lead import/list/show/quarantine/export-identity. */
+/** CLI commands of a safeguarding lead: school init/add-recipient, lead import/list/show/quarantine/join/export-identity. */
 import { resolve } from 'node:path';
 import { normaliseReference } from '../concerns';
 import { SafeguardError } from '../errors';
 import type { FormRegistry } from '../forms';
-import { importConcerns, initSchool, openCaseStore, unlockLead } from '../lead';
+import {
+  addRecipient,
+  importConcerns,
+  initSchool,
+  joinAsLead,
+  openCaseStore,
+  unlockLead,
+} from '../lead';
 import type { CommandContext } from './context';
 import { output, readPassphrase, UsageError } from './io';
 
+const ADDABLE_ROLES = ['deputy', 'headteacher', 'chair', 'office'] as const;
+
 export async function schoolCommand(ctx: CommandContext): Promise<void> {
-  if (ctx.positionals[0] !== 'init')
-    throw new UsageError('Use "school init --share DIR --school NAME --lead-name NAME".');
+  if (ctx.positionals[0] === 'add-recipient') return addRecipientCommand(ctx);
+  if (ctx.positionals[0] !== 'init') {
+    throw new UsageError('Use "school init" or "school add-recipient"; see --help.');
+  }
   const share = resolve(ctx.requireOption('share'));
   const schoolName = ctx.requireOption('school');
   const leadName = ctx.requireOption('lead-name');
@@ -29,9 +40,45 @@ export async function schoolCommand(ctx: CommandContext): Promise<void> {
   );
 }
 
+async function addRecipientCommand(ctx: CommandContext): Promise<void> {
+  const role = ctx.requireOption('role');
+  if (!(ADDABLE_ROLES as readonly string[]).includes(role)) {
+    throw new UsageError(`--role must be one of ${ADDABLE_ROLES.join(', ')}.`);
+  }
+  const name = ctx.requireOption('name');
+  const passphrase = await readPassphrase(ctx.options['passphrase-file'], 'DSL passphrase: ');
+  const newFile = ctx.options['new-passphrase-file'];
+  const added = await addRecipient({
+    home: ctx.home,
+    keyProvider: ctx.keyProvider,
+    passphrase,
+    role: role as (typeof ADDABLE_ROLES)[number],
+    name,
+    ageRecipient: ctx.options.recipient,
+    newPassphrase: newFile === undefined ? undefined : await readPassphrase(newFile),
+    identityOut:
+      ctx.options['identity-out'] === undefined ? undefined : resolve(ctx.options['identity-out']),
+  });
+  output(
+    ctx.json,
+    {
+      id: added.id,
+      name: added.name,
+      role: added.role,
+      ageRecipient: added.ageRecipient,
+      identityFile: added.identityFile,
+    },
+    `Added ${added.name} (${added.role}) to the school profile and re-signed it.` +
+      (added.identityFile
+        ? `\nTheir key file: ${added.identityFile} — give it to them in person; they run "lead join".`
+        : ''),
+  );
+}
+
 export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Promise<void> {
   const [sub, arg] = ctx.positionals;
-  const known = ['import', 'list', 'show', 'quarantine', 'export-identity'];
+  if (sub === 'join') return joinCommand(ctx);
+  const known = ['import', 'list', 'show', 'quarantine', 'export-identity', 'join'];
   if (!sub || !known.includes(sub)) throw new UsageError(`Use "lead ${known.join('|')}".`);
   if (sub === 'show' && !arg) throw new UsageError('lead show needs a reference.');
   const secrets = await unlockLead(ctx.home, await readPassphrase(ctx.options['passphrase-file']));
@@ -64,14 +111,17 @@ export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Pro
     }
     if (sub === 'list') {
       const cases = store.list();
-      const human = cases.length
-        ? cases
-            .map(
-              (c) =>
-                `${c.reference}  ${c.filedAt}  ${c.formId}  ${c.reporterName} (${c.reporterRole})`,
-            )
-            .join('\n')
-        : 'No concerns imported yet.';
+      const line = (c: (typeof cases)[number]) =>
+        `  ${c.reference}  ${c.filedAt}  ${c.urgency === 'urgent' ? 'URGENT  ' : ''}${c.formId}  ${c.reporterName} (${c.reporterRole})`;
+      const concerns = cases.filter((c) => c.kind === 'concern');
+      const logs = cases.filter((c) => c.kind === 'contact-log');
+      const human = [
+        'Concerns:',
+        ...(concerns.length ? concerns.map(line) : ['  none']),
+        '',
+        'Professional online contact log:',
+        ...(logs.length ? logs.map(line) : ['  none']),
+      ].join('\n');
       output(ctx.json, cases, human);
       return;
     }
@@ -84,6 +134,7 @@ export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Pro
     const human = [
       `${detail.reference}  ${form?.title ?? detail.formId} (v${detail.formVersion})`,
       `Reported by ${detail.reporterName} (${detail.reporterRole}) at ${detail.filedAt}`,
+      ...(detail.urgency === 'urgent' ? ['URGENT'] : []),
       ...detail.answers.map(
         (a) =>
           `${labelOf(a.fieldId)}: ${typeof a.value === 'string' ? a.value : JSON.stringify(a.value)}`,
@@ -93,4 +144,18 @@ export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Pro
   } finally {
     store.close();
   }
+}
+
+async function joinCommand(ctx: CommandContext): Promise<void> {
+  const identityFile = resolve(ctx.requireOption('identity'));
+  const share = resolve(ctx.requireOption('share'));
+  const passphrase = await readPassphrase(ctx.options['passphrase-file']);
+  const joined = await joinAsLead({
+    home: ctx.home,
+    keyProvider: ctx.keyProvider,
+    identityFile,
+    sharePath: share,
+    passphrase,
+  });
+  output(ctx.json, joined, `Joined as a recipient of concerns.\nSafety code: ${joined.safetyCode}`);
 }

@@ -3,6 +3,7 @@
  * safeguard-desk: the headless face of the core, for IT provisioning, scripted checks and
  * recovery. Errors are one line on stderr with a non-zero status; never a stack trace.
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SafeguardError } from '../errors';
 import { FormRegistry } from '../forms';
@@ -24,11 +25,15 @@ const USAGE = `Usage: safeguard-desk <command> [options]
 Staff machine:
   enroll --share DIR                      enrol this machine with the school share
   forms list | forms show ID              the forms this installation has
-  report --form ID --answers FILE.json --reporter NAME --reporter-role ROLE
+  report --form ID --answers FILE.json --reporter NAME --reporter-role ROLE [--about NAME|ID]
+                                          --about: the lead, head or chair it is about (routing)
   outbox                                  concerns filed here, queued or delivered
   deliver                                 retry delivery of queued concerns
 Safeguarding lead (--passphrase-file FILE, or a prompt on a terminal):
   school init --share DIR --school NAME --lead-name NAME
+  school add-recipient --role deputy|headteacher|chair|office --name NAME
+      [--recipient AGE_RECIPIENT | --new-passphrase-file FILE --identity-out FILE]
+  lead join --identity FILE --share DIR   set up a lead added by school add-recipient
   lead import | lead list | lead show REFERENCE | lead quarantine
   lead export-identity                    print the age identity for recovery with 'age -d'
 Options: --json for machine-readable output. State lives in $SAFEGUARD_DESK_HOME when set.`;
@@ -44,6 +49,13 @@ const OPTIONS = {
   answers: { type: 'string' },
   reporter: { type: 'string' },
   'reporter-role': { type: 'string' },
+  about: { type: 'string' },
+  role: { type: 'string' },
+  name: { type: 'string' },
+  recipient: { type: 'string' },
+  'new-passphrase-file': { type: 'string' },
+  'identity-out': { type: 'string' },
+  identity: { type: 'string' },
 } as const;
 
 /** Runs one command line; returns the exit status. */
@@ -78,7 +90,7 @@ export async function run(argv: string[]): Promise<number> {
       positionals,
       options: rest,
     });
-    const forms = FormRegistry.builtIn();
+    const forms = FormRegistry.load({ customDir: join(home, 'forms') });
     switch (command) {
       case 'enroll':
         await enrollCommand(ctx);

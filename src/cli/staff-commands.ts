@@ -1,10 +1,17 @@
 /** CLI commands of a staff machine: enroll, forms, report, outbox, deliver. */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { fileConcern, type AttachmentInput } from '../concerns';
+import { concernSubjects, fileConcern, type AttachmentInput } from '../concerns';
 import { SafeguardError } from '../errors';
 import type { FormRegistry } from '../forms';
-import { deliverPending, enrol, openStaffStore } from '../staff';
+import {
+  deliverPending,
+  enrol,
+  openStaffStore,
+  refreshAcknowledgements,
+  trustedProfile,
+  type StaffStore,
+} from '../staff';
 import type { CommandContext } from './context';
 import { output, UsageError } from './io';
 
@@ -68,14 +75,24 @@ export async function reportCommand(ctx: CommandContext, forms: FormRegistry): P
   }
   const store = await openStaffStore(ctx.home, ctx.keyProvider);
   try {
-    const receipt = await fileConcern({ store, forms }, { formId, answers, reporter });
+    const aboutRecipientId = ctx.options.about ? await findSubject(store, ctx.options.about) : null;
+    const receipt = await fileConcern(
+      { store, forms },
+      { formId, answers, reporter, aboutRecipientId },
+    );
     const status = receipt.delivered
       ? 'Delivered to the school share.'
       : `Queued on this machine; it will be delivered when the share is reachable.${receipt.deliveryError ? `\n${receipt.deliveryError}` : ''}`;
     output(
       ctx.json,
-      { reference: receipt.reference, delivered: receipt.delivered, createdAt: receipt.createdAt },
-      `Reference: ${receipt.reference}\n${status}`,
+      {
+        reference: receipt.reference,
+        delivered: receipt.delivered,
+        createdAt: receipt.createdAt,
+        urgent: receipt.urgent,
+        kind: receipt.kind,
+      },
+      `${receipt.urgent ? 'URGENT: tell the DSL in person now. If a child is in immediate danger, call 999.\n' : ''}Reference: ${receipt.reference}\n${status}`,
     );
   } finally {
     store.close();
@@ -85,6 +102,7 @@ export async function reportCommand(ctx: CommandContext, forms: FormRegistry): P
 export async function outboxCommand(ctx: CommandContext): Promise<void> {
   const store = await openStaffStore(ctx.home, ctx.keyProvider);
   try {
+    await refreshAcknowledgements(store);
     const rows = store.list().map((r) => ({
       reference: r.reference,
       formId: r.formId,
@@ -92,6 +110,7 @@ export async function outboxCommand(ctx: CommandContext): Promise<void> {
       createdAt: r.createdAt,
       delivered: r.deliveredAt !== null,
       deliveredAt: r.deliveredAt,
+      acknowledged: r.acknowledgedAt !== null,
       attempts: r.attempts,
       lastError: r.lastError,
     }));
@@ -119,6 +138,24 @@ export async function deliverCommand(ctx: CommandContext): Promise<void> {
   } finally {
     store.close();
   }
+}
+
+/** The profile recipient a concern is about, by id or (case-insensitive) name. */
+async function findSubject(store: StaffStore, about: string): Promise<string> {
+  const profile = await trustedProfile(store, new Date());
+  const wanted = about.trim().toLowerCase();
+  const matches = concernSubjects(profile).filter(
+    (r) => r.id === about || r.name.toLowerCase() === wanted,
+  );
+  if (matches.length !== 1) {
+    throw new SafeguardError(
+      'unknown-subject',
+      matches.length === 0
+        ? 'No lead, headteacher or chair on the school profile matches --about.'
+        : 'More than one person on the school profile matches --about: give their id.',
+    );
+  }
+  return matches[0]?.id ?? '';
 }
 
 async function readAnswersFile(file: string): Promise<Record<string, unknown>> {

@@ -26,6 +26,10 @@ export const concernDocumentSchema = z.strictObject({
   device: z.strictObject({ id: z.string(), publicKey: z.string() }),
   times: z.strictObject({ writtenAt: z.iso.datetime({ offset: true }) }),
   sealedTo: z.array(z.strictObject({ id: z.string(), name: z.string(), role: z.string() })),
+  /** Urgent when the form says so or a child is at immediate risk. */
+  urgency: z.enum(['urgent', 'normal']),
+  /** Who it is about, when that person is a lead, the head or the chair (it changed routing). */
+  about: z.strictObject({ id: z.string(), name: z.string(), role: z.string() }).nullable(),
 });
 export type ConcernDocument = z.infer<typeof concernDocumentSchema>;
 

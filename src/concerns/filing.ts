@@ -19,12 +19,19 @@ export interface FileConcernInput {
   formId: string;
   answers: Record<string, unknown>;
   reporter: { name: string; role: string };
+  /** The profile recipient the concern is about, if any (changes routing; never a recipient). */
+  aboutRecipientId?: string | null | undefined;
+  /** The draft it was written in, deleted once the concern is committed to the outbox. */
+  draftId?: string | undefined;
 }
 
 export interface Receipt {
   concernId: string;
   reference: string;
   createdAt: string;
+  formTitle: string;
+  kind: 'concern' | 'contact-log';
+  urgent: boolean;
   delivered: boolean;
   deliveryError: string | null;
 }
@@ -45,7 +52,11 @@ export async function fileConcern(
   }
 
   const profile = await trustedProfile(deps.store, now());
-  const recipients = routeConcern(profile);
+  const recipients = routeConcern(profile, input.aboutRecipientId);
+  const subject = input.aboutRecipientId
+    ? profile.recipients.find((r) => r.id === input.aboutRecipientId)
+    : undefined;
+  const urgent = form.defaultUrgency === 'urgent' || answers.immediateRisk === true;
   const device = deps.store.deviceKey();
   const writtenAt = now().toISOString();
   const document: ConcernDocument = {
@@ -60,20 +71,26 @@ export async function fileConcern(
     device: { id: device.deviceId, publicKey: device.publicKey },
     times: { writtenAt },
     sealedTo: recipients.map((r) => ({ id: r.id, name: r.name, role: r.role })),
+    urgency: urgent ? 'urgent' : 'normal',
+    about: subject ? { id: subject.id, name: subject.name, role: subject.role } : null,
   };
   const envelope = buildEnvelope(document, device.privateKey, contents);
   const sealed = await sealToRecipients(
     envelope,
     recipients.map((r) => r.ageRecipient),
   );
-  deps.store.enqueue({
-    concernId: document.concernId,
-    reference: document.reference,
-    formId: form.id,
-    formVersion: form.version,
-    createdAt: writtenAt,
-    sealed,
-  });
+  deps.store.enqueue(
+    {
+      concernId: document.concernId,
+      reference: document.reference,
+      formId: form.id,
+      formVersion: form.version,
+      createdAt: writtenAt,
+      urgent,
+      sealed,
+    },
+    input.draftId,
+  );
 
   let delivered = false;
   let deliveryError: string | null = null;
@@ -89,6 +106,9 @@ export async function fileConcern(
     concernId: document.concernId,
     reference: document.reference,
     createdAt: writtenAt,
+    formTitle: form.title,
+    kind: form.kind,
+    urgent,
     delivered,
     deliveryError,
   };

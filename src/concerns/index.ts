@@ -8,4 +8,11 @@ export {
 } from './document';
 export { fileConcern, type FileConcernInput, type Receipt } from './filing';
 export { newReference, normaliseReference } from './reference';
-export { routeConcern } from './routing';
+export {
+  concernSubjects,
+  roleLabel,
+  routeConcern,
+  subjectRoles,
+  type SubjectRole,
+} from './routing';
+export { signAcknowledgement, verifyAcknowledgement } from './acknowledgement';

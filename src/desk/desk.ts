@@ -1,76 +1,127 @@
+import { join } from 'node:path';
 import type { ApiHandlers } from '../api/contract';
-import { fileConcern, type AttachmentInput } from '../concerns';
+import { concernSubjects, fileConcern, roleLabel, type AttachmentInput } from '../concerns';
 import { keyFingerprint, safetyCode } from '../crypto';
 import { SafeguardError } from '../errors';
 import { FormRegistry } from '../forms';
 import { verifyProfile } from '../school';
-import { deliverPending, openStaffStore, type StaffStore } from '../staff';
+import {
+  deleteDraft,
+  deliverPending,
+  getDraft,
+  listDrafts,
+  listReceipts,
+  openStaffStore,
+  removeExpiredDrafts,
+  saveDraft,
+  type StaffStore,
+} from '../staff';
 import type { Desk, DeskOptions } from './index';
 
 /** Opens the staff store and forms, and returns the contract's handlers over them. */
 export async function openDesk(options: DeskOptions): Promise<Desk> {
+  const forms = FormRegistry.load({ customDir: join(options.home, 'forms') });
   const store = await openStaffStore(options.home, options.keyProvider);
-  const forms = FormRegistry.builtIn();
+  removeExpiredDrafts(store, new Date());
   return { handlers: createHandlers(store, forms), close: () => store.close() };
 }
 
 function createHandlers(store: StaffStore, forms: FormRegistry): ApiHandlers {
+  const trusted = () => {
+    const enrolment = store.enrolment();
+    return enrolment ? { enrolment, profile: verifyProfile(enrolment.profileJson).profile } : null;
+  };
+  const requireForm = (id: string) => {
+    const form = forms.latest(id);
+    if (!form) throw new SafeguardError('unknown-form', `There is no form called "${id}".`);
+    return form;
+  };
+  const titleOf = (formId: string) => forms.latest(formId)?.title ?? formId;
+
   return {
     'app.status': () => {
-      const enrolment = store.enrolment();
-      if (!enrolment) {
-        return Promise.resolve({
-          enrolled: false,
-          schoolName: null,
-          safetyCode: null,
-          sharePath: null,
-        });
-      }
-      const { profile } = verifyProfile(enrolment.profileJson);
-      return Promise.resolve({
-        enrolled: true,
-        schoolName: profile.schoolName,
-        safetyCode: safetyCode(keyFingerprint(profile.rootKey)),
-        sharePath: enrolment.sharePath,
-      });
+      const t = trusted();
+      return Promise.resolve(
+        t
+          ? {
+              enrolled: true,
+              schoolName: t.profile.schoolName,
+              safetyCode: safetyCode(keyFingerprint(t.profile.rootKey)),
+              sharePath: t.enrolment.sharePath,
+            }
+          : { enrolled: false, schoolName: null, safetyCode: null, sharePath: null },
+      );
     },
     'forms.list': () =>
       Promise.resolve(
-        forms
-          .list()
-          .map((f) => ({ id: f.id, version: f.version, title: f.title, summary: f.summary })),
+        forms.list().map((f) => {
+          const form = requireForm(f.id);
+          return {
+            id: f.id,
+            version: f.version,
+            title: f.title,
+            summary: f.summary,
+            kind: f.kind,
+            defaultUrgency: form.defaultUrgency,
+          };
+        }),
       ),
-    'forms.get': ({ id }) => {
-      const form = forms.latest(id);
-      if (!form)
-        return Promise.reject(
-          new SafeguardError('unknown-form', `There is no form called "${id}".`),
-        );
-      return Promise.resolve(form);
+    'forms.get': ({ id }) => Promise.resolve(requireForm(id)),
+    'school.subjects': () => {
+      const t = trusted();
+      return Promise.resolve(
+        t
+          ? concernSubjects(t.profile).map((r) => ({
+              id: r.id,
+              name: r.name,
+              role: r.role,
+              roleLabel: roleLabel(r.role),
+            }))
+          : [],
+      );
     },
     'concerns.submit': async (input) => {
       const receipt = await fileConcern(
         { store, forms },
-        { formId: input.formId, answers: decodeFiles(input.answers), reporter: input.reporter },
+        {
+          formId: input.formId,
+          answers: decodeFiles(input.answers),
+          reporter: input.reporter,
+          aboutRecipientId: input.aboutRecipientId ?? null,
+          draftId: input.draftId,
+        },
       );
       return {
         reference: receipt.reference,
         createdAt: receipt.createdAt,
+        formTitle: receipt.formTitle,
+        kind: receipt.kind,
+        urgent: receipt.urgent,
         delivered: receipt.delivered,
       };
     },
-    'outbox.list': () =>
-      Promise.resolve(
-        store.list().map((r) => ({
-          reference: r.reference,
-          formId: r.formId,
-          formVersion: r.formVersion,
-          createdAt: r.createdAt,
-          deliveredAt: r.deliveredAt,
-          attempts: r.attempts,
-        })),
-      ),
+    'receipts.list': async () => {
+      const rows = await listReceipts(store, forms);
+      return rows.map((r) => ({
+        reference: r.reference,
+        createdAt: r.createdAt,
+        formId: r.formId,
+        formTitle: r.formTitle,
+        kind: r.kind,
+        status: r.status,
+      }));
+    },
     'outbox.deliver': () => deliverPending(store, new Date()),
+    'drafts.list': () =>
+      Promise.resolve(
+        listDrafts(store, new Date()).map((d) => ({ ...d, formTitle: titleOf(d.formId) })),
+      ),
+    'drafts.get': ({ draftId }) => Promise.resolve(getDraft(store, draftId, new Date())),
+    'drafts.save': (input) => {
+      requireForm(input.formId);
+      return Promise.resolve(saveDraft(store, input, new Date()));
+    },
+    'drafts.delete': ({ draftId }) => Promise.resolve({ deleted: deleteDraft(store, draftId) }),
   };
 }
 

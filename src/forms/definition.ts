@@ -106,8 +106,14 @@ export const formDefinitionSchema = z
     kind: z.enum(['concern', 'contact-log']),
     guidance: z
       .strictObject({
-        now: z.array(line('a guidance line')).describe('What to do now.'),
-        avoid: z.array(line('a guidance line')).describe('What not to do.'),
+        now: z
+          .array(line('a guidance line'))
+          .min(1, 'needs at least one line')
+          .describe('What to do now.'),
+        avoid: z
+          .array(line('a guidance line'))
+          .min(1, 'needs at least one line')
+          .describe('What not to do.'),
       })
       .describe('Shown beside the form while staff fill it in.'),
     defaultPathway: z

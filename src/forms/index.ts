@@ -1,4 +1,7 @@
-/** Forms: definitions staff fill in, the checking of their answers, and the shipped forms. */
+/**
+ * Forms: definitions staff fill in, the checking of their answers, the shipped forms and a school's
+ * own. The registry reads files (node:fs): the renderer imports only ./answers, never this index.
+ */
 export {
   formDefinitionSchema,
   parseFormDefinition,
@@ -6,4 +9,4 @@ export {
   type FormDefinition,
 } from './definition';
 export { answersSchemaFor, validateAnswers, type AttachmentMeta } from './answers';
-export { FormRegistry, type FormListing } from './registry';
+export { FormRegistry, type FormListing, type FormLoadOptions } from './registry';

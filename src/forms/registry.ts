@@ -1,6 +1,7 @@
 /** The form definitions this installation knows, every published version of each. */
 import { SafeguardError } from '../errors';
-import { builtInFormDefinitions } from './builtin';
+import { builtInForms, type SourcedForm } from './builtin';
+import { customForms } from './custom';
 import type { FormDefinition } from './definition';
 
 /** What the home screen lists for one form. */
@@ -10,6 +11,17 @@ export interface FormListing {
   title: string;
   summary: string;
   kind: FormDefinition['kind'];
+  defaultUrgency: FormDefinition['defaultUrgency'];
+}
+
+/** Where FormRegistry.load looks for forms beyond the shipped ones. */
+export interface FormLoadOptions {
+  /** A school's own forms, each <id>.v<version>.json; a missing folder simply has none. */
+  customDir?: string | undefined;
+}
+
+function describeSource({ source, builtIn }: SourcedForm): string {
+  return builtIn ? `the built-in form ${source}` : source;
 }
 
 /**
@@ -21,7 +33,32 @@ export class FormRegistry {
 
   /** The forms shipped in forms/. */
   static builtIn(): FormRegistry {
-    return FormRegistry.fromDefinitions(builtInFormDefinitions());
+    return FormRegistry.fromDefinitions(builtInForms().map(({ form }) => form));
+  }
+
+  /**
+   * The shipped forms plus every *.json form in `customDir`. Throws SafeguardError('bad-form')
+   * naming the file for the first bad one, and both files when two define the same version.
+   */
+  static load(options: FormLoadOptions): FormRegistry {
+    const all = [
+      ...builtInForms(),
+      ...(options.customDir === undefined ? [] : customForms(options.customDir)),
+    ];
+    const seen = new Map<string, SourcedForm>();
+    for (const entry of all) {
+      const key = `${entry.form.id}\u0000${entry.form.version}`;
+      const first = seen.get(key);
+      if (first) {
+        const { id, version } = entry.form;
+        throw new SafeguardError(
+          'bad-form',
+          `${entry.source}: form ${id} version ${version} is already defined by ${describeSource(first)}`,
+        );
+      }
+      seen.set(key, entry);
+    }
+    return FormRegistry.fromDefinitions(all.map(({ form }) => form));
   }
 
   /** A registry of already-parsed definitions; a repeated (id, version) is refused. */
@@ -57,7 +94,14 @@ export class FormRegistry {
   list(): FormListing[] {
     return [...this.versions.values()]
       .flatMap((defs) => defs.slice(-1))
-      .map(({ id, version, title, summary, kind }) => ({ id, version, title, summary, kind }))
+      .map(({ id, version, title, summary, kind, defaultUrgency }) => ({
+        id,
+        version,
+        title,
+        summary,
+        kind,
+        defaultUrgency,
+      }))
       .sort((a, b) => a.title.localeCompare(b.title, 'en-GB') || a.id.localeCompare(b.id));
   }
 }

@@ -10,6 +10,8 @@ import type { ConcernDocument } from '../concerns';
 
 export interface CaseSummary {
   reference: string;
+  kind: 'concern' | 'contact-log';
+  urgency: 'urgent' | 'normal';
   concernId: string;
   formId: string;
   formVersion: number;
@@ -21,6 +23,7 @@ export interface CaseSummary {
 
 export interface CaseDetail extends CaseSummary {
   deviceId: string;
+  aboutRecipientId: string | null;
   answers: Array<{ fieldId: string; value: unknown }>;
   attachments: Array<{
     fieldId: string;
@@ -59,6 +62,7 @@ export async function openCaseStore(home: string, keyProvider: KeyProvider): Pro
 /** A verified concern ready to become a case. */
 export interface NewCase {
   document: ConcernDocument;
+  kind: 'concern' | 'contact-log';
   signedDocument: string;
   attachments: Map<string, Buffer>;
   sourceFile: string;
@@ -73,8 +77,8 @@ function prepareInserts(db: Db) {
   return {
     case: db.prepare(
       `INSERT INTO cases (concern_id, reference, form_id, form_version, reporter_name, reporter_role, device_id,
-         filed_at, imported_at, source_file, source_sha256, signed_document)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         filed_at, imported_at, source_file, source_sha256, signed_document, kind, urgency, about_recipient_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     answer: db.prepare(
       'INSERT INTO case_answers (concern_id, position, field_id, value_json) VALUES (?, ?, ?, ?)',
@@ -103,6 +107,9 @@ function insertOne(st: InsertStatements, input: NewCase): void {
     input.sourceFile,
     input.sourceSha256,
     input.signedDocument,
+    input.kind,
+    d.urgency,
+    d.about?.id ?? null,
   );
   Object.entries(d.answers).forEach(([fieldId, value], position) => {
     st.answer.run(d.concernId, position, fieldId, JSON.stringify(value));
@@ -263,14 +270,23 @@ export class CaseStore {
       size: a.size,
       sha256: a.sha256,
     }));
-    return { ...toSummary(row), deviceId: row.device_id, answers, attachments };
+    return {
+      ...toSummary(row),
+      deviceId: row.device_id,
+      aboutRecipientId: row.about_recipient_id,
+      answers,
+      attachments,
+    };
   }
 }
 
 const SUMMARY_SELECT = `SELECT concern_id, reference, form_id, form_version, reporter_name, reporter_role, device_id,
-  filed_at, imported_at FROM cases`;
+  filed_at, imported_at, kind, urgency, about_recipient_id FROM cases`;
 
 interface SummaryRow {
+  kind: 'concern' | 'contact-log';
+  urgency: 'urgent' | 'normal';
+  about_recipient_id: string | null;
   concern_id: string;
   reference: string;
   form_id: string;
@@ -285,6 +301,8 @@ interface SummaryRow {
 function toSummary(r: SummaryRow): CaseSummary {
   return {
     reference: r.reference,
+    kind: r.kind,
+    urgency: r.urgency,
     concernId: r.concern_id,
     formId: r.form_id,
     formVersion: r.form_version,

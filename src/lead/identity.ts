@@ -15,7 +15,7 @@ import { homePaths } from '../home';
 
 export const MIN_PASSPHRASE_LENGTH = 12;
 
-const leadSecretsSchema = z.strictObject({
+export const leadSecretsSchema = z.strictObject({
   format: z.literal('safeguard-desk/lead-identity'),
   formatVersion: z.literal(1),
   recipientId: z.uuid(),

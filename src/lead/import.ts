@@ -5,11 +5,11 @@
  * reason; the file on the share is never altered or deleted.
  */
 import { createHash } from 'node:crypto';
-import { openEnvelope } from '../concerns';
+import { openEnvelope, signAcknowledgement } from '../concerns';
 import { SealedFileOpener } from '../crypto';
 import { SafeguardError } from '../errors';
 import { validateAnswers, type FormRegistry } from '../forms';
-import { FolderShare } from '../share';
+import { FolderShare, writeAcknowledgement } from '../share';
 import type { CaseStore, LeadSettings, NewCase } from './case-store';
 import type { LeadSecrets } from './identity';
 
@@ -53,17 +53,20 @@ export async function importConcerns(deps: {
 
   const batch: NewCase[] = [];
   const referencesThisRun = new Set<string>();
+  const stored: string[] = [];
   const flush = () => {
     if (batch.length === 0) return;
     try {
       deps.store.insertCases(batch);
       result.imported += batch.length;
+      stored.push(...batch.map((c) => c.document.concernId));
     } catch {
       // One bad row must not hold back the rest: store them one by one, quarantining the refusal.
       for (const item of batch) {
         try {
           deps.store.insertCases([item]);
           result.imported++;
+          stored.push(item.document.concernId);
         } catch {
           quarantine(
             item.sourceFile,
@@ -124,7 +127,30 @@ export async function importConcerns(deps: {
     }
   }
   flush();
+  await acknowledge(share, stored, deps.secrets, now());
   return result;
+}
+
+/** Tells reporters' machines "acknowledged": a signed, content-free file per imported concern. */
+async function acknowledge(
+  share: FolderShare,
+  concernIds: string[],
+  secrets: LeadSecrets,
+  at: Date,
+): Promise<void> {
+  for (const concernId of concernIds) {
+    const json = signAcknowledgement({
+      concernId,
+      recipientId: secrets.recipientId,
+      signingKey: secrets.signingKey,
+      at,
+    });
+    try {
+      await writeAcknowledgement(share, concernId, json);
+    } catch {
+      return; // the share went away or is read-only: the cases are stored; acks are a courtesy
+    }
+  }
 }
 
 async function verifyOne(args: {
@@ -134,7 +160,7 @@ async function verifyOne(args: {
   opener: SealedFileOpener;
   file: string;
   bytes: Buffer;
-}): Promise<Pick<NewCase, 'document' | 'signedDocument' | 'attachments'>> {
+}): Promise<Pick<NewCase, 'document' | 'signedDocument' | 'attachments' | 'kind'>> {
   const plain = await args.opener.open(args.bytes);
   const { document, signedDocument, attachments } = openEnvelope(plain);
   if (`${document.concernId}.age` !== args.file) {
@@ -170,7 +196,7 @@ async function verifyOne(args: {
       `Its reference ${document.reference} is already used by another case.`,
     );
   }
-  return { document, signedDocument, attachments };
+  return { document, signedDocument, attachments, kind: form.kind };
 }
 
 function describeFailure(error: unknown): { code: string; reason: string } {

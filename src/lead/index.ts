@@ -8,3 +8,4 @@ export {
 export { checkPassphrase, hasLeadIdentity, unlockLead, type LeadSecrets } from './identity';
 export { importConcerns, type ImportResult } from './import';
 export { initSchool, type SchoolInitInput } from './setup';
+export { addRecipient, joinAsLead, type AddRecipientInput } from './recipients';

@@ -16,7 +16,11 @@ export const recipientSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   role: z.enum(recipientRoles),
   ageRecipient: z.string().refine(isAgeRecipient, 'not an age X25519 recipient'),
-  verifyKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not an Ed25519 public key'),
+  /** Leads sign acknowledgements with it; absent for a recipient added by age key alone. */
+  verifyKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'not an Ed25519 public key')
+    .optional(),
 });
 export type Recipient = z.infer<typeof recipientSchema>;
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { SafeguardError } from '../errors';
 
 const CONCERN_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.age$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The result of writing a concern file. */
 export type WriteOutcome = 'written' | 'already-there';
@@ -97,6 +98,38 @@ export class FolderShare {
   async readConcernFile(name: string): Promise<Buffer> {
     if (!CONCERN_FILE.test(name)) throw new SafeguardError('bad-id', 'Invalid concern file name.');
     return readFile(join(this.root, 'concerns', name));
+  }
+}
+
+/** Acknowledgement files live beside the concerns, named by the same random id. */
+export async function writeAcknowledgement(
+  share: FolderShare,
+  concernId: string,
+  json: string,
+): Promise<void> {
+  if (!UUID.test(concernId)) throw new SafeguardError('bad-id', 'Invalid concern id.');
+  await share.ensureReachable();
+  const dir = join(share.root, 'acks');
+  await mkdir(dir, { recursive: true });
+  const exists = await stat(join(dir, `${concernId}.json`)).then(
+    () => true,
+    () => false,
+  );
+  if (!exists)
+    await writeAtomically(dir, `${concernId}.json`, Buffer.from(json, 'utf8'), { replace: false });
+}
+
+/** The acknowledgement of a concern, or null when there is none (yet). */
+export async function readAcknowledgement(
+  share: FolderShare,
+  concernId: string,
+): Promise<string | null> {
+  if (!UUID.test(concernId)) return null;
+  try {
+    const text = await readFile(join(share.root, 'acks', `${concernId}.json`), 'utf8');
+    return text.length > 64 * 1024 ? null : text;
+  } catch {
+    return null;
   }
 }
 

@@ -1,1 +1,6 @@
-export { FolderShare, type WriteOutcome } from './folder-share';
+export {
+  FolderShare,
+  readAcknowledgement,
+  writeAcknowledgement,
+  type WriteOutcome,
+} from './folder-share';

@@ -28,7 +28,9 @@ export interface OutboxRow {
   formId: string;
   formVersion: number;
   createdAt: string;
+  urgent: boolean;
   deliveredAt: string | null;
+  acknowledgedAt: string | null;
   attempts: number;
   lastError: string | null;
 }
@@ -106,21 +108,49 @@ export class StaffStore {
       .run({ ...e, now: now.toISOString() });
   }
 
-  /** Commits a sealed concern durably before any delivery is tried. */
-  enqueue(entry: {
-    concernId: string;
-    reference: string;
-    formId: string;
-    formVersion: number;
-    createdAt: string;
-    sealed: Uint8Array;
-  }): void {
+  /**
+   * Commits a sealed concern durably before any delivery is tried, and deletes the draft it was
+   * written in, in the same transaction: the words are never in two places, nor in none.
+   */
+  enqueue(
+    entry: {
+      concernId: string;
+      reference: string;
+      formId: string;
+      formVersion: number;
+      createdAt: string;
+      urgent: boolean;
+      sealed: Uint8Array;
+    },
+    draftId?: string,
+  ): void {
+    const insert = this.db.prepare(
+      `INSERT INTO outbox (concern_id, reference, form_id, form_version, created_at, urgent, sealed)
+       VALUES (@concernId, @reference, @formId, @formVersion, @createdAt, @urgent, @sealed)`,
+    );
+    const dropDraft = this.db.prepare('DELETE FROM drafts WHERE draft_id = ?');
+    this.db.transaction(() => {
+      insert.run({ ...entry, urgent: entry.urgent ? 1 : 0, sealed: Buffer.from(entry.sealed) });
+      if (draftId !== undefined) dropDraft.run(draftId);
+    })();
+  }
+
+  /** Delivered concerns whose acknowledgement by a lead has not been seen yet. */
+  awaitingAcknowledgement(): string[] {
+    return this.db
+      .prepare(
+        'SELECT concern_id FROM outbox WHERE delivered_at IS NOT NULL AND acknowledged_at IS NULL',
+      )
+      .pluck()
+      .all() as string[];
+  }
+
+  markAcknowledged(concernId: string, at: string): void {
     this.db
       .prepare(
-        `INSERT INTO outbox (concern_id, reference, form_id, form_version, created_at, sealed)
-         VALUES (@concernId, @reference, @formId, @formVersion, @createdAt, @sealed)`,
+        'UPDATE outbox SET acknowledged_at = ? WHERE concern_id = ? AND acknowledged_at IS NULL',
       )
-      .run({ ...entry, sealed: Buffer.from(entry.sealed) });
+      .run(at, concernId);
   }
 
   /** Concerns not yet delivered, oldest first, with their sealed bytes. */
@@ -160,7 +190,8 @@ export class StaffStore {
     return (
       this.db
         .prepare(
-          `SELECT concern_id, reference, form_id, form_version, created_at, delivered_at, attempts, last_error
+          `SELECT concern_id, reference, form_id, form_version, created_at, urgent, delivered_at, acknowledged_at,
+             attempts, last_error
            FROM outbox ORDER BY created_at DESC, concern_id`,
         )
         .all() as Array<{
@@ -169,7 +200,9 @@ export class StaffStore {
         form_id: string;
         form_version: number;
         created_at: string;
+        urgent: number;
         delivered_at: string | null;
+        acknowledged_at: string | null;
         attempts: number;
         last_error: string | null;
       }>
@@ -179,7 +212,9 @@ export class StaffStore {
       formId: r.form_id,
       formVersion: r.form_version,
       createdAt: r.created_at,
+      urgent: r.urgent === 1,
       deliveredAt: r.delivered_at,
+      acknowledgedAt: r.acknowledged_at,
       attempts: r.attempts,
       lastError: r.last_error,
     }));

@@ -74,10 +74,10 @@ describe('the API contract', () => {
     });
     expect(result).toMatchObject({ ok: true, value: { delivered: true } });
     expect(await readdir(join(school.share, 'concerns'))).toHaveLength(1);
-    const outbox = await dispatch(desk.handlers, 'outbox.list', undefined);
-    expect(outbox).toMatchObject({
+    const receipts = await dispatch(desk.handlers, 'receipts.list', undefined);
+    expect(receipts).toMatchObject({
       ok: true,
-      value: [{ formId: 'private-online-contact-with-pupil' }],
+      value: [{ formId: 'private-online-contact-with-pupil', status: 'delivered' }],
     });
   });
 

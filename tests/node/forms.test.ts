@@ -8,6 +8,7 @@ import {
   FormRegistry,
   parseFormDefinition,
   validateAnswers,
+  type FieldDefinition,
   type FormDefinition,
 } from '../../src/forms';
 
@@ -176,6 +177,282 @@ describe('form definition files', () => {
   });
 });
 
+/** Every form version in forms/, parsed, with its file name. */
+function allShippedForms(): Array<{ name: string; form: FormDefinition }> {
+  return formFiles().map((name) => ({
+    name,
+    form: parseFormDefinition(readForm(name), `forms/${name}`),
+  }));
+}
+
+function concernForms(): Array<{ name: string; form: FormDefinition }> {
+  return allShippedForms().filter(({ form }) => form.kind === 'concern');
+}
+
+function fieldOf(form: FormDefinition, id: string): FieldDefinition | undefined {
+  return form.fields.find((field) => field.id === id);
+}
+
+/** The first published concern form: the wording every other concern form copies. */
+const REFERENCE_FORM = 'private-online-contact-with-pupil.v1.json';
+
+/** Fields every concern form shares, by id, and whether each must be on every one. */
+const sharedFields = {
+  whatHappened: 'always',
+  yourView: 'always',
+  whenHappened: 'always',
+  whenNoticed: 'always',
+  platform: 'always',
+  linkOrHandle: 'where-present',
+  peopleInvolved: 'always',
+  childsWords: 'where-present',
+  immediateRisk: 'always',
+  actionsTaken: 'always',
+  evidence: 'where-present',
+} as const;
+
+/**
+ * Form 1 v1 was published asking "Where did the contact happen?", which only fits contact. Every
+ * later concern form asks the question that fits them all; a published version cannot change.
+ */
+const PLATFORM_LABEL = 'Which app or website?';
+const platformLabelExceptions: Record<string, string> = {
+  [REFERENCE_FORM]: 'Where did the contact happen?',
+};
+
+/** The ten concern types of SAFEGUARDING.md, by form id, with their default pathway and urgency. */
+const concernTypes = {
+  'private-online-contact-with-pupil': ['allegation', 'urgent', 'concern'],
+  'indecent-images-or-illegal-activity': ['allegation', 'urgent', 'concern'],
+  'breach-of-confidentiality': ['low-level-concern', 'normal', 'concern'],
+  'derogatory-language': ['low-level-concern', 'normal', 'concern'],
+  'inappropriate-images-of-staff': ['low-level-concern', 'normal', 'concern'],
+  'posts-about-staff-by-others': ['support-for-colleague', 'normal', 'concern'],
+  'contact-from-parent-or-carer': ['advice', 'normal', 'concern'],
+  'unauthorised-school-page-or-group': ['code-of-conduct', 'normal', 'concern'],
+  'professional-online-contact-log': ['log', 'normal', 'contact-log'],
+  'other-online-concern': ['lead-decides', 'normal', 'concern'],
+} as const;
+
+/** A plausible answer of the right type, to show a form can be filed with its required fields. */
+function sampleAnswer(field: FieldDefinition): unknown {
+  switch (field.type) {
+    case 'text':
+    case 'longtext':
+      return 'Seen in the staff room at break.';
+    case 'date':
+      return '2026-03-01';
+    case 'datetime':
+      return '2026-03-02T08:15:00Z';
+    case 'choice':
+      return field.options.at(-1)?.value;
+    case 'multichoice':
+      return field.options.slice(0, 1).map((option) => option.value);
+    case 'yesno':
+      return false;
+    case 'people':
+      return [{ name: 'Alex Smith', role: 'staff' }];
+    case 'attachments':
+      return [attachment()];
+  }
+}
+
+describe('the shipped forms', () => {
+  it('are exactly ten, one for each concern type: nine concern forms and one contact log', () => {
+    const listed = FormRegistry.builtIn().list();
+    expect(listed.map((form) => form.id).sort()).toEqual(Object.keys(concernTypes).sort());
+    expect(listed.filter((form) => form.kind === 'concern')).toHaveLength(9);
+    expect(listed.filter((form) => form.kind === 'contact-log')).toHaveLength(1);
+  });
+
+  it('each has the default pathway, urgency and kind of its concern type', () => {
+    const registry = FormRegistry.builtIn();
+    for (const [id, [pathway, urgency, kind]] of Object.entries(concernTypes)) {
+      const form = registry.latest(id);
+      expect(form, id).toBeDefined();
+      expect(form && [form.defaultPathway, form.defaultUrgency, form.kind], id).toEqual([
+        pathway,
+        urgency,
+        kind,
+      ]);
+    }
+  });
+
+  it('each has guidance with at least one line of what to do now and one of what not to do', () => {
+    for (const { name, form } of allShippedForms()) {
+      expect(form.guidance.now.length, name).toBeGreaterThan(0);
+      expect(form.guidance.avoid.length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('every concern form asks whether a child is at immediate risk, as a required yes or no', () => {
+    expect(concernForms()).toHaveLength(9);
+    for (const { name, form } of concernForms()) {
+      expect(fieldOf(form, 'immediateRisk'), name).toMatchObject({
+        type: 'yesno',
+        required: true,
+        label: 'Is a child at immediate risk of harm?',
+      });
+    }
+  });
+
+  it('every concern form has the shared fields, worded as on the first published form', () => {
+    const reference = parseFormDefinition(readForm(REFERENCE_FORM), REFERENCE_FORM);
+    for (const { name, form } of concernForms()) {
+      for (const [id, presence] of Object.entries(sharedFields)) {
+        const field = fieldOf(form, id);
+        if (presence === 'where-present' && field === undefined) continue;
+        const expected = fieldOf(reference, id);
+        const label =
+          id === 'platform' ? (platformLabelExceptions[name] ?? PLATFORM_LABEL) : undefined;
+        expect(field, `${name}: ${id}`).toMatchObject({
+          type: expected?.type,
+          required: expected?.required,
+          label: label ?? expected?.label,
+        });
+      }
+    }
+  });
+
+  it('every concern form offers the same platforms, with the same labels', () => {
+    const reference = parseFormDefinition(readForm(REFERENCE_FORM), REFERENCE_FORM);
+    const platforms = fieldOf(reference, 'platform');
+    expect(platforms).toMatchObject({
+      options: [
+        { value: 'instagram', label: 'Instagram' },
+        { value: 'x-twitter', label: 'X (Twitter)' },
+        { value: 'snapchat', label: 'Snapchat' },
+        { value: 'facebook', label: 'Facebook' },
+        { value: 'tiktok', label: 'TikTok' },
+        { value: 'whatsapp', label: 'WhatsApp' },
+        { value: 'other', label: 'Other' },
+      ],
+    });
+    for (const { name, form } of concernForms()) {
+      expect(fieldOf(form, 'platform'), name).toMatchObject({
+        options: platforms?.type === 'choice' ? platforms.options : [],
+      });
+    }
+  });
+
+  it("asks for a child's own words only on forms where a child may have spoken", () => {
+    const withChildsWords = concernForms()
+      .filter(({ form }) => fieldOf(form, 'childsWords') !== undefined)
+      .map(({ form }) => form.id)
+      .sort();
+    expect(withChildsWords).toEqual([
+      'breach-of-confidentiality',
+      'derogatory-language',
+      'indecent-images-or-illegal-activity',
+      'other-online-concern',
+      'private-online-contact-with-pupil',
+    ]);
+  });
+
+  it('every concern form except the indecent-images form takes screenshots and a link', () => {
+    for (const { name, form } of concernForms()) {
+      if (form.id === 'indecent-images-or-illegal-activity') continue;
+      expect(fieldOf(form, 'evidence')?.type, name).toBe('attachments');
+      expect(fieldOf(form, 'linkOrHandle')?.type, name).toBe('text');
+    }
+  });
+
+  it('every form can be filed with answers to its required fields only', () => {
+    for (const { name, form } of allShippedForms()) {
+      const required = form.fields.filter((field) => field.required);
+      const answers = Object.fromEntries(required.map((field) => [field.id, sampleAnswer(field)]));
+      expect(validateAnswers(form, answers), name).toEqual(answers);
+    }
+  });
+});
+
+describe('the indecent-images form', () => {
+  const form = () => FormRegistry.builtIn().latest('indecent-images-or-illegal-activity');
+
+  it('has no field of type attachments, in any version', () => {
+    const versions = allShippedForms().filter(
+      ({ form: def }) => def.id === 'indecent-images-or-illegal-activity',
+    );
+    expect(versions.length).toBeGreaterThan(0);
+    for (const { name, form: def } of versions) {
+      expect(
+        def.fields.filter((field) => field.type === 'attachments'),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it('refuses an attempt to attach a file to it', () => {
+    const def = form() as FormDefinition;
+    const answers = Object.fromEntries(
+      def.fields.filter((field) => field.required).map((field) => [field.id, sampleAnswer(field)]),
+    );
+    expect(validateAnswers(def, answers)).toEqual(answers);
+    expect(thrown(() => validateAnswers(def, { ...answers, evidence: [attachment()] }))).toEqual({
+      code: 'invalid-answers',
+      message: 'unknown fields: evidence',
+    });
+  });
+
+  it('records the image by description, place, holder, who has seen it and the device', () => {
+    expect(form()?.fields.slice(0, 5)).toMatchObject([
+      {
+        id: 'description',
+        type: 'longtext',
+        required: true,
+        label: 'Describe what you saw or were told — do not look again',
+      },
+      {
+        id: 'imageLocation',
+        type: 'longtext',
+        required: true,
+        label:
+          'Where is the image? (website address, app, device, account — do not visit it again)',
+      },
+      { id: 'deviceHolder', type: 'text', required: true, label: 'Who has the device now?' },
+      {
+        id: 'deviceSecured',
+        type: 'choice',
+        required: true,
+        options: [
+          { value: 'secured-not-examined' },
+          { value: 'not-secured' },
+          { value: 'not-applicable' },
+        ],
+      },
+      {
+        id: 'whoHasSeen',
+        type: 'longtext',
+        required: true,
+        label: 'Who else has seen it or been sent it?',
+      },
+    ]);
+  });
+
+  it('asks for the place of the image instead of a link to visit', () => {
+    expect(fieldOf(form() as FormDefinition, 'linkOrHandle')).toBeUndefined();
+  });
+
+  it('tells the reporter not to touch the image or the device, and to tell the DSL in person now', () => {
+    const guidance = form()?.guidance;
+    expect(guidance?.avoid).toContain(
+      'Do not view, copy, screenshot, print, share or forward the image.',
+    );
+    expect(guidance?.avoid).toContain(
+      'Do not delete the image, and do not ask anyone else to delete it.',
+    );
+    expect(guidance?.now).toContain(
+      'Tell the DSL in person now. If they are not in, tell a deputy DSL or the headteacher.',
+    );
+    expect(guidance?.now).toContain(
+      'Leave any phone, tablet or computer where it is, and switched on or off just as it is.',
+    );
+    expect(guidance?.now).toContain(
+      'If an adult is involved, the DSL contacts the police and the LADO. Leave that to them.',
+    );
+  });
+});
+
 describe('parseFormDefinition', () => {
   it('fills in the default limits of text and attachment fields', () => {
     const form = parseFormDefinition(
@@ -234,6 +511,20 @@ describe('parseFormDefinition', () => {
     const json = formJson({ colour: 'blue' });
     expect(thrown(() => parseFormDefinition(json, 'forms/x.v1.json')).message).toBe(
       'forms/x.v1.json: colour: unknown property',
+    );
+  });
+
+  it('refuses guidance without a line of what to do now', () => {
+    const json = formJson({ guidance: { now: [], avoid: ['Do not investigate.'] } });
+    expect(thrown(() => parseFormDefinition(json, 'forms/x.v1.json')).message).toBe(
+      'forms/x.v1.json: guidance.now: needs at least one line',
+    );
+  });
+
+  it('refuses guidance without a line of what not to do', () => {
+    const json = formJson({ guidance: { now: ['Tell the DSL today.'], avoid: [] } });
+    expect(thrown(() => parseFormDefinition(json, 'forms/x.v1.json')).message).toBe(
+      'forms/x.v1.json: guidance.avoid: needs at least one line',
     );
   });
 
@@ -296,9 +587,10 @@ describe('FormRegistry', () => {
       version('zeta', 2, 'Alpha now'),
       version('beta', 1, 'Beta'),
     ]);
+    const listed = { summary: 'A form for tests.', kind: 'concern', defaultUrgency: 'normal' };
     expect(registry.list()).toEqual([
-      { id: 'zeta', version: 2, title: 'Alpha now', summary: 'A form for tests.', kind: 'concern' },
-      { id: 'beta', version: 1, title: 'Beta', summary: 'A form for tests.', kind: 'concern' },
+      { id: 'zeta', version: 2, title: 'Alpha now', ...listed },
+      { id: 'beta', version: 1, title: 'Beta', ...listed },
     ]);
   });
 });

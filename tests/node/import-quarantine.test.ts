@@ -225,6 +225,8 @@ function concernDocument(overrides: Partial<ConcernDocument> = {}): ConcernDocum
     device: { id: 'dev-test', publicKey: device.publicKey },
     times: { writtenAt: new Date().toISOString() },
     sealedTo: [{ id: secrets.recipientId, name: 'Ellie Shea', role: 'dsl' }],
+    urgency: 'urgent',
+    about: null,
     ...overrides,
   };
 }

@@ -54,6 +54,27 @@ describe('layer rules', () => {
     expect(messages).toEqual([]);
   });
 
+  it('lets the renderer use the pure answers-schema builder, and nothing else of src/forms', async () => {
+    expect(
+      await lintMessages(
+        "import { answersSchemaFor } from '../../src/forms/answers';\nexport const a = answersSchemaFor;\n",
+        'renderer/src/ok.ts',
+      ),
+    ).toEqual([]);
+    expect(
+      await lintMessages(
+        "import { FormRegistry } from '../../src/forms/registry';\nexport const r = FormRegistry;\n",
+        'renderer/src/leak.ts',
+      ),
+    ).toEqual([expect.stringContaining('renderer/ may import only the API contract types')]);
+    expect(
+      await lintMessages(
+        "import { FormRegistry } from '../../src/forms';\nexport const r = FormRegistry;\n",
+        'renderer/src/leak.ts',
+      ),
+    ).toEqual([expect.stringContaining('renderer/ may import only the API contract types')]);
+  });
+
   it('fails lint when the core imports electron', async () => {
     const messages = await lintMessages(
       "import { app } from 'electron';\nexport const a = app;\n",

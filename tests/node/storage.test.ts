@@ -7,7 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, openEncryptedDatabase } from '../../src/storage/database';
 import { UnprotectedFileKeyProvider, type KeyProvider } from '../../src/storage/key-provider';
 import { leadMigrations } from '../../src/storage/migrations/lead';
+import { migration0001 as lead1 } from '../../src/storage/migrations/lead/0001-initial';
 import { staffMigrations } from '../../src/storage/migrations/staff';
+import { migration0001 as staff1 } from '../../src/storage/migrations/staff/0001-initial';
 
 let dir: string;
 beforeEach(async () => {
@@ -125,7 +127,7 @@ describe('encrypted local stores', () => {
 describe('migrations', () => {
   it('takes the staff store from 0 to 1 with STRICT tables that accept fixture rows', () => {
     const db = new Database(':memory:');
-    migrate(db, staffMigrations);
+    migrate(db, [staff1]);
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     db.prepare(
       'INSERT INTO outbox (concern_id, reference, form_id, form_version, created_at, sealed) VALUES (?, ?, ?, ?, ?, ?)',
@@ -146,7 +148,7 @@ describe('migrations', () => {
 
   it('takes the lead store from 0 to 1 with STRICT tables and a case per concern id', () => {
     const db = new Database(':memory:');
-    migrate(db, leadMigrations);
+    migrate(db, [lead1]);
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     const insert = db.prepare(
       `INSERT INTO cases (concern_id, reference, form_id, form_version, reporter_name, reporter_role, device_id,
@@ -172,14 +174,14 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     migrate(db, staffMigrations);
     const broken = {
-      version: 2,
+      version: 99,
       name: 'broken',
       up: (d: Database.Database) => {
         d.exec('CREATE TABLE half (x INTEGER) STRICT; SELECT * FROM no_such_table;');
       },
     };
     expect(() => migrate(db, [...staffMigrations, broken])).toThrow();
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(staffMigrations.length);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual(
       { n: 0 },
     );

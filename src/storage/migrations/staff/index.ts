@@ -1,5 +1,6 @@
 import type { Migration } from '../../database';
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-drafts-receipts';
 
 /** Every staff-store migration, oldest first. */
-export const staffMigrations: readonly Migration[] = [migration0001];
+export const staffMigrations: readonly Migration[] = [migration0001, migration0002];
