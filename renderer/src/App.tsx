@@ -1,12 +1,28 @@
-/** The first screen: who this computer reports to, and the way to report a concern. */
-import { useEffect, useState } from 'react';
-import { AppHeader } from './components/AppHeader';
-import { ReportPanel } from './components/ReportPanel';
-import { StatusPanel, type AppStatus } from './components/StatusPanel';
+/** The app's screens — Home, a form being filed, My receipts, Lock — and the lock itself. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { AppHeader, type Place } from './components/AppHeader';
+import type { FlushDraft } from './drafts/useDraftAutosave';
+import { HomeScreen } from './home/HomeScreen';
+import type { AppStatus } from './home/SchoolStatus';
 import { load, type Loadable } from './loadable';
+import { LockScreen } from './lock/LockScreen';
+import { useIdleLock } from './lock/useIdleLock';
+import { ReceiptsScreen } from './receipts/ReceiptsScreen';
+import { ReportFlow } from './report/ReportFlow';
+import type { ReporterMemory } from './report/ReportSession';
+
+type View =
+  | { name: 'home' }
+  | { name: 'receipts' }
+  | { name: 'report'; formId: string; draftId: string | undefined; opened: number }
+  | { name: 'locked'; draft: Promise<boolean | null> };
 
 export function App() {
   const [status, setStatus] = useState<Loadable<AppStatus>>({ state: 'loading' });
+  const [view, setView] = useState<View>({ name: 'home' });
+  // In memory only, for this session: never written to storage, emptied on lock.
+  const reporter = useRef<ReporterMemory>({ name: '', role: '' });
+  const flushDraft = useRef<FlushDraft | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -18,17 +34,64 @@ export function App() {
     };
   }, []);
 
+  const go = useCallback((next: View) => setView(next), []);
+
+  const registerFlush = useCallback((flush: FlushDraft | null) => {
+    flushDraft.current = flush;
+  }, []);
+
+  const lock = useCallback(() => {
+    // The draft's answers are taken now, before the form unmounts; the save finishes after.
+    const draft = flushDraft.current?.() ?? Promise.resolve(null);
+    reporter.current = { name: '', role: '' };
+    go({ name: 'locked', draft });
+  }, [go]);
+
+  const locked = view.name === 'locked';
+  useIdleLock(!locked, lock);
+
   // Said only once known: a failed status must not read as "not enrolled".
   let school: string | null = null;
   if (status.state === 'ready') {
     school = status.value.enrolled ? status.value.schoolName : 'Not enrolled yet';
   }
+  const place: Place | null = locked ? null : view.name;
+
   return (
     <div className="app">
-      <AppHeader school={school} />
-      <main className="layout" id="main">
-        <ReportPanel />
-        <StatusPanel status={status} />
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <AppHeader
+        school={school}
+        place={place}
+        onHome={() => go({ name: 'home' })}
+        onReceipts={() => go({ name: 'receipts' })}
+        onLock={lock}
+      />
+      <main className="main" id="main" tabIndex={-1}>
+        {view.name === 'home' && (
+          <HomeScreen
+            status={status}
+            onStart={(formId, draftId) =>
+              go({ name: 'report', formId, draftId, opened: Date.now() })
+            }
+          />
+        )}
+        {view.name === 'report' && (
+          <ReportFlow
+            key={view.opened}
+            formId={view.formId}
+            draftId={view.draftId}
+            reporter={reporter.current}
+            registerFlush={registerFlush}
+            onDone={() => go({ name: 'home' })}
+          />
+        )}
+        {view.name === 'receipts' && <ReceiptsScreen />}
+        {view.name === 'locked' && (
+          <LockScreen draft={view.draft} onUnlock={() => go({ name: 'home' })} />
+        )}
       </main>
     </div>
   );

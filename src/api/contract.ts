@@ -90,10 +90,18 @@ export const draftSummarySchema = z.object({
   stale: z.boolean(),
 });
 
+/**
+ * `about` is the reporter's answer to "is this concern about one of these people?": 'nobody', a
+ * recipient id, or null when not answered yet. A resumed draft must keep it, or a concern about a
+ * lead could be sent to that lead.
+ */
+const draftAboutSchema = z.string().max(100).nullable();
+
 export const draftSchema = z.object({
   draftId: z.string(),
   formId: z.string(),
   answers: z.record(z.string(), z.unknown()),
+  about: draftAboutSchema,
   updatedAt: z.string(),
 });
 
@@ -101,6 +109,7 @@ export const saveDraftInputSchema = z.object({
   draftId: z.string().max(100).optional(),
   formId: z.string().min(1).max(100),
   answers: z.record(z.string(), z.unknown()),
+  about: draftAboutSchema.optional(),
 });
 
 export const deliveryResultSchema = z.object({

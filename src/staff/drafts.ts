@@ -16,6 +16,8 @@ export interface Draft {
   draftId: string;
   formId: string;
   answers: Record<string, unknown>;
+  /** The answer to "who is this about" ('nobody', a recipient id) or null when not answered. */
+  about: string | null;
   updatedAt: string;
 }
 
@@ -29,7 +31,12 @@ export interface DraftSummary {
 /** Saves (creates or replaces) a draft; returns its id and time. */
 export function saveDraft(
   store: StaffStore,
-  input: { draftId?: string | undefined; formId: string; answers: Record<string, unknown> },
+  input: {
+    draftId?: string | undefined;
+    formId: string;
+    answers: Record<string, unknown>;
+    about?: string | null | undefined;
+  },
   now: Date,
 ): { draftId: string; updatedAt: string } {
   const json = JSON.stringify(input.answers);
@@ -43,11 +50,12 @@ export function saveDraft(
   const at = now.toISOString();
   store.db
     .prepare(
-      `INSERT INTO drafts (draft_id, form_id, answers_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO drafts (draft_id, form_id, answers_json, about, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (draft_id) DO UPDATE SET form_id = excluded.form_id, answers_json = excluded.answers_json,
-         updated_at = excluded.updated_at`,
+         about = excluded.about, updated_at = excluded.updated_at`,
     )
-    .run(draftId, input.formId, json, at, at);
+    .run(draftId, input.formId, json, input.about ?? null, at, at);
   return { draftId, updatedAt: at };
 }
 
@@ -76,9 +84,18 @@ export function listDrafts(store: StaffStore, now: Date): DraftSummary[] {
 export function getDraft(store: StaffStore, draftId: string, now: Date): Draft {
   removeExpiredDrafts(store, now);
   const row = store.db
-    .prepare('SELECT draft_id, form_id, answers_json, updated_at FROM drafts WHERE draft_id = ?')
+    .prepare(
+      'SELECT draft_id, form_id, answers_json, about, updated_at FROM drafts WHERE draft_id = ?',
+    )
     .get(draftId) as
-    { draft_id: string; form_id: string; answers_json: string; updated_at: string } | undefined;
+    | {
+        draft_id: string;
+        form_id: string;
+        answers_json: string;
+        about: string | null;
+        updated_at: string;
+      }
+    | undefined;
   if (!row)
     throw new SafeguardError(
       'no-draft',
@@ -88,6 +105,7 @@ export function getDraft(store: StaffStore, draftId: string, now: Date): Draft {
     draftId: row.draft_id,
     formId: row.form_id,
     answers: JSON.parse(row.answers_json) as Record<string, unknown>,
+    about: row.about,
     updatedAt: row.updated_at,
   };
 }

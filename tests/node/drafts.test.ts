@@ -50,6 +50,20 @@ describe('drafts', () => {
     expect(resumed.answers).toEqual(partial);
   });
 
+  it('keeps who the concern is about with the draft, so a resumed concern is routed the same way', async () => {
+    const subjects = await call('school.subjects');
+    const dsl = subjects[0]?.id;
+    expect(typeof dsl).toBe('string');
+    const saved = await call('drafts.save', {
+      formId: 'private-online-contact-with-pupil',
+      answers: { whatHappened: 'about the DSL' },
+      about: dsl,
+    });
+    expect((await call('drafts.get', { draftId: saved.draftId })).about).toBe(dsl);
+    const unanswered = await call('drafts.save', { formId: 'derogatory-language', answers: {} });
+    expect((await call('drafts.get', { draftId: unanswered.draftId })).about).toBeNull();
+  });
+
   it('updates the same draft as the reporter types', async () => {
     const first = await call('drafts.save', {
       formId: 'derogatory-language',

@@ -25,7 +25,7 @@ describe('migration 0002', () => {
       acknowledged_at: null,
       delivered_at: '2026-01-01T00:00:01Z',
     });
-    db.prepare("INSERT INTO drafts VALUES ('d-1', 'f', '{}', 't', 't')").run();
+    db.prepare("INSERT INTO drafts VALUES ('d-1', 'f', '{}', NULL, 't', 't')").run();
     expect(() => db.prepare("UPDATE outbox SET urgent = 2 WHERE concern_id = 'c-1'").run()).toThrow(
       /CHECK constraint/,
     );

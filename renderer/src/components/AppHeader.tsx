@@ -1,15 +1,59 @@
+/** The banner: skip link, the app's name, the school, and the navigation (hidden when locked). */
+export type Place = 'home' | 'receipts' | 'report';
+
 interface AppHeaderProps {
   /** The school this computer reports to, a short state, or null while unknown. */
   school: string | null;
+  /** null while locked: no navigation, nothing about the school. */
+  place: Place | null;
+  onHome: () => void;
+  onReceipts: () => void;
+  onLock: () => void;
 }
 
-/** The banner: the app's name and the school it reports to. */
-export function AppHeader({ school }: AppHeaderProps) {
+export function AppHeader({ school, place, onHome, onReceipts, onLock }: AppHeaderProps) {
   return (
     <header className="app-header">
       <div className="app-header__inner">
-        <h1 className="app-header__title">Safeguard Desk</h1>
-        {school !== null && <p className="app-header__school">{school}</p>}
+        <div className="app-header__brand">
+          <p className="app-header__title">Safeguard Desk</p>
+          {place !== null && school !== null && <p className="app-header__school">{school}</p>}
+        </div>
+        {place !== null && (
+          <nav className="app-nav" aria-label="Main">
+            <ul className="app-nav__list">
+              <li>
+                <button
+                  type="button"
+                  className="app-nav__item"
+                  aria-current={place === 'home' ? 'page' : undefined}
+                  onClick={onHome}
+                >
+                  Home
+                </button>
+              </li>
+              <li>
+                <button
+                  type="button"
+                  className="app-nav__item"
+                  aria-current={place === 'receipts' ? 'page' : undefined}
+                  onClick={onReceipts}
+                >
+                  My receipts
+                </button>
+              </li>
+              <li>
+                <button
+                  type="button"
+                  className="app-nav__item app-nav__item--lock"
+                  onClick={onLock}
+                >
+                  Lock
+                </button>
+              </li>
+            </ul>
+          </nav>
+        )}
       </div>
     </header>
   );

@@ -10,6 +10,7 @@ export const migration0002: Migration = {
         draft_id TEXT PRIMARY KEY,
         form_id TEXT NOT NULL,
         answers_json TEXT NOT NULL,
+        about TEXT,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT;

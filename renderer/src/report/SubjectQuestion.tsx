@@ -1,0 +1,60 @@
+/** Whether the concern is about a lead, the head or the chair: the core then routes around them. */
+import { useFormContext } from 'react-hook-form';
+import type { OperationOutput } from '../../../src/api/contract';
+import { GroupFrame } from '../fields/FieldFrame';
+import { ABOUT_ID } from '../fields/ids';
+import { messageAt } from './validation';
+import { NOBODY, type ReportValues } from './values';
+
+export type Subject = OperationOutput<'school.subjects'>[number];
+
+export const SUBJECT_QUESTION = 'Is this concern about one of these people?';
+export const ABOUT_PROBLEM = 'Choose one answer: “No, none of them”, or the person it is about.';
+const HELP = 'If it is, your concern will not be sent to them.';
+// Drafts keep answers to the form's questions only, so this one is asked again on return.
+const HELP_RESUMED = `${HELP} Your draft does not keep this answer: choose again.`;
+
+export const subjectWords = (subject: Subject) => `${subject.name} (${subject.roleLabel})`;
+
+interface SubjectQuestionProps {
+  subjects: readonly Subject[];
+  /** The form was reopened from a draft: no answer is chosen for the reporter. */
+  resumed: boolean;
+}
+
+export function SubjectQuestion({ subjects, resumed }: SubjectQuestionProps) {
+  const { register, formState } = useFormContext<ReportValues>();
+  const invalid = messageAt(formState.errors, 'about') !== undefined;
+  const help = resumed ? HELP_RESUMED : HELP;
+  const options = [
+    { id: NOBODY, label: 'No, none of them' },
+    ...subjects.map((subject) => ({ id: subject.id, label: subjectWords(subject) })),
+  ];
+  return (
+    <GroupFrame
+      inputId={ABOUT_ID}
+      label={SUBJECT_QUESTION}
+      required={false}
+      help={help}
+      errors={invalid ? [ABOUT_PROBLEM] : []}
+    >
+      <div className="choices">
+        {options.map((option, index) => {
+          const optionId = index === 0 ? ABOUT_ID : `${ABOUT_ID}-${index}`;
+          return (
+            <div className="choice" key={option.id}>
+              <input
+                id={optionId}
+                type="radio"
+                value={option.id}
+                aria-invalid={invalid ? true : undefined}
+                {...register('about')}
+              />
+              <label htmlFor={optionId}>{option.label}</label>
+            </div>
+          );
+        })}
+      </div>
+    </GroupFrame>
+  );
+}

@@ -1,0 +1,42 @@
+/** Everything the form needs before it can be shown: its definition, the subjects, a draft. */
+import type { SafeguardBridge } from '../../../src/api/contract';
+import { restoreFile } from '../fields/files';
+import { toFormDefinition, type FormDefinition } from './definition';
+import type { Subject } from './SubjectQuestion';
+import { fromAnswers, NOBODY, type AnswerValue, type FileValue } from './values';
+
+export interface ReportData {
+  form: FormDefinition;
+  subjects: Subject[];
+  answers: Record<string, AnswerValue>;
+  draftId: string | undefined;
+  /** The draft's answer to "who is this about" (NOBODY or a subject's id), or null. */
+  about: string | null;
+}
+
+export async function loadReport(
+  api: SafeguardBridge,
+  formId: string,
+  draftId: string | undefined,
+): Promise<ReportData> {
+  const [view, subjects, draft] = await Promise.all([
+    api['forms.get']({ id: formId }),
+    api['school.subjects'](),
+    draftId === undefined ? Promise.resolve(null) : api['drafts.get']({ draftId }),
+  ]);
+  const form = toFormDefinition(view);
+  const saved = draft?.answers ?? {};
+  const answers = fromAnswers(form, saved);
+  for (const field of form.fields) {
+    const files = saved[field.id];
+    if (field.type !== 'attachments' || !Array.isArray(files)) continue;
+    const restored = await Promise.all(files.map(restoreFile));
+    answers[field.id] = restored.filter((file): file is FileValue => file !== null);
+  }
+  // A subject no longer on the profile cannot be chosen: the reporter answers again.
+  const about =
+    draft?.about === NOBODY || subjects.some((s) => s.id === draft?.about)
+      ? (draft?.about ?? null)
+      : null;
+  return { form, subjects, answers, draftId, about };
+}
