@@ -17,6 +17,18 @@ export default defineConfig({
         },
       },
       {
+        // The real renderer in Debian's Chromium against the real core, through the web host.
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
+        },
+      },
+      {
         test: {
           name: 'electron',
           include: ['tests/electron/**/*.test.ts'],

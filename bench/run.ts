@@ -4,6 +4,7 @@
  *
  * Targets (issue): filing p95 < 50 ms; import within 10× of the native floor
  * (X25519 + HKDF-SHA256 + ChaCha20-Poly1305 with Node's own crypto, same plaintexts).
+ * Then bench/ui.ts: the renderer's gzipped bundle size and the home screen's load time in Chromium.
  * Always exits 0: it is a report; a missed target prints FAIL.
  */
 import { randomBytes } from 'node:crypto';
@@ -20,6 +21,7 @@ import { enrol, openStaffStore } from '../src/staff';
 import { UnprotectedFileKeyProvider } from '../src/storage/key-provider';
 import { contactAnswers } from '../tests/node/support/school';
 import { nativeOpen, nativeSeal, staticKey, type NativeSealed } from './native-floor';
+import { benchUi } from './ui';
 
 const FORM_ID = 'private-online-contact-with-pupil';
 const PASSPHRASE = 'bench passphrase, long enough';
@@ -41,6 +43,11 @@ async function main(): Promise<void> {
     await run(root);
   } finally {
     await rm(root, { recursive: true, force: true });
+  }
+  try {
+    await benchUi({ table, verdict, median });
+  } catch (error) {
+    console.log(`\n*** FAIL: the UI bench could not run: ${(error as Error).message} ***`);
   }
   console.log(`\nTotal bench time ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
