@@ -1,5 +1,5 @@
 /** The app's screens — Home, a form being filed, My receipts, Lock — and the lock itself. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { AppHeader, type Place } from './components/AppHeader';
 import type { FlushDraft } from './drafts/useDraftAutosave';
 import { HomeScreen } from './home/HomeScreen';
@@ -8,8 +8,13 @@ import { load, type Loadable } from './loadable';
 import { LockScreen } from './lock/LockScreen';
 import { useIdleLock } from './lock/useIdleLock';
 import { ReceiptsScreen } from './receipts/ReceiptsScreen';
-import { ReportFlow } from './report/ReportFlow';
 import type { ReporterMemory } from './report/ReportSession';
+
+// The report flow (zod, react-hook-form, the fields) loads on first use, so the home screen a
+// teacher sees first parses as little script as possible.
+const ReportFlow = lazy(() =>
+  import('./report/ReportFlow').then((module) => ({ default: module.ReportFlow })),
+);
 
 type View =
   | { name: 'home' }
@@ -79,14 +84,16 @@ export function App() {
           />
         )}
         {view.name === 'report' && (
-          <ReportFlow
-            key={view.opened}
-            formId={view.formId}
-            draftId={view.draftId}
-            reporter={reporter.current}
-            registerFlush={registerFlush}
-            onDone={() => go({ name: 'home' })}
-          />
+          <Suspense fallback={<p className="muted">Opening the form…</p>}>
+            <ReportFlow
+              key={view.opened}
+              formId={view.formId}
+              draftId={view.draftId}
+              reporter={reporter.current}
+              registerFlush={registerFlush}
+              onDone={() => go({ name: 'home' })}
+            />
+          </Suspense>
         )}
         {view.name === 'receipts' && <ReceiptsScreen />}
         {view.name === 'locked' && (

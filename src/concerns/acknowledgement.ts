@@ -21,7 +21,8 @@ const fileSchema = z.strictObject({ acknowledgement: bodySchema, signature: z.st
 export function signAcknowledgement(input: {
   concernId: string;
   recipientId: string;
-  signingKey: string;
+  /** The lead's key (PKCS#8, base64), or a signer made from it with createSigner. */
+  signingKey: string | ((message: Uint8Array) => string);
   at: Date;
 }): string {
   const acknowledgement = bodySchema.parse({
@@ -31,7 +32,11 @@ export function signAcknowledgement(input: {
     recipientId: input.recipientId,
     acknowledgedAt: input.at.toISOString(),
   });
-  const signature = signBytes(input.signingKey, canonicalBytes(acknowledgement));
+  const bytes = canonicalBytes(acknowledgement);
+  const signature =
+    typeof input.signingKey === 'string'
+      ? signBytes(input.signingKey, bytes)
+      : input.signingKey(bytes);
   return `${JSON.stringify({ acknowledgement, signature }, null, 2)}\n`;
 }
 

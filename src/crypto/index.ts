@@ -1,5 +1,6 @@
 export { canonicalBytes, canonicalJson } from './canonical-json';
 export {
+  createSigner,
   generateSigningKeyPair,
   keyFingerprint,
   publicKeyOf,

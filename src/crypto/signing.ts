@@ -36,6 +36,12 @@ export function publicKeyOf(privateKey: string): string {
   return publicKeyToRaw(createPublicKey(loadPrivateKey(privateKey)));
 }
 
+/** A signing function with the key parsed once, for signing many messages in a row. */
+export function createSigner(privateKey: string): (message: Uint8Array) => string {
+  const key = loadPrivateKey(privateKey);
+  return (message) => sign(null, message, key).toString('base64url');
+}
+
 /** Signs `message` with an Ed25519 private key; returns the signature, base64url. */
 export function signBytes(privateKey: string, message: Uint8Array): string {
   return sign(null, message, loadPrivateKey(privateKey)).toString('base64url');

@@ -6,10 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { openEnvelope, signAcknowledgement } from '../concerns';
-import { SealedFileOpener } from '../crypto';
+import { createSigner, SealedFileOpener } from '../crypto';
 import { SafeguardError } from '../errors';
 import { validateAnswers, type FormRegistry } from '../forms';
-import { FolderShare, writeAcknowledgement } from '../share';
+import { FolderShare, writeAcknowledgements } from '../share';
 import type { CaseStore, LeadSettings, NewCase } from './case-store';
 import type { LeadSecrets } from './identity';
 
@@ -138,18 +138,20 @@ async function acknowledge(
   secrets: LeadSecrets,
   at: Date,
 ): Promise<void> {
-  for (const concernId of concernIds) {
-    const json = signAcknowledgement({
+  const signer = createSigner(secrets.signingKey);
+  const entries = concernIds.map((concernId) => ({
+    concernId,
+    json: signAcknowledgement({
       concernId,
       recipientId: secrets.recipientId,
-      signingKey: secrets.signingKey,
+      signingKey: signer,
       at,
-    });
-    try {
-      await writeAcknowledgement(share, concernId, json);
-    } catch {
-      return; // the share went away or is read-only: the cases are stored; acks are a courtesy
-    }
+    }),
+  }));
+  try {
+    await writeAcknowledgements(share, entries);
+  } catch {
+    // The share went away or is read-only: the cases are stored; acknowledgements are a courtesy.
   }
 }
 

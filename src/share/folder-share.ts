@@ -101,22 +101,39 @@ export class FolderShare {
   }
 }
 
-/** Acknowledgement files live beside the concerns, named by the same random id. */
-export async function writeAcknowledgement(
+/**
+ * Writes acknowledgement files beside the concerns, named by the same random ids, skipping any
+ * already there. One reachability check and one listing for the batch, then a few writes at a
+ * time: each is a handful of round trips, which on a network share is most of the cost.
+ */
+export async function writeAcknowledgements(
   share: FolderShare,
-  concernId: string,
-  json: string,
+  entries: ReadonlyArray<{ concernId: string; json: string }>,
 ): Promise<void> {
-  if (!UUID.test(concernId)) throw new SafeguardError('bad-id', 'Invalid concern id.');
+  if (entries.length === 0) return;
   await share.ensureReachable();
   const dir = join(share.root, 'acks');
   await mkdir(dir, { recursive: true });
-  const exists = await stat(join(dir, `${concernId}.json`)).then(
-    () => true,
-    () => false,
+  const existing = new Set(await readdir(dir));
+  const todo = entries.filter(
+    (e) => UUID.test(e.concernId) && !existing.has(`${e.concernId}.json`),
   );
-  if (!exists)
-    await writeAtomically(dir, `${concernId}.json`, Buffer.from(json, 'utf8'), { replace: false });
+  let next = 0;
+  const worker = async () => {
+    while (next < todo.length) {
+      const entry = todo[next++];
+      if (!entry) break;
+      // A courtesy, not a record: rename keeps readers from half a file, but no fsync — after a
+      // power cut a lost acknowledgement only leaves the reporter seeing "delivered".
+      await writeAtomically(dir, `${entry.concernId}.json`, Buffer.from(entry.json, 'utf8'), {
+        replace: false,
+        durable: false,
+      }).catch((error: unknown) => {
+        if (!(error instanceof SafeguardError && error.code === 'share-conflict')) throw error;
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, todo.length) }, worker));
 }
 
 /** The acknowledgement of a concern, or null when there is none (yet). */
@@ -137,13 +154,14 @@ async function writeAtomically(
   dir: string,
   name: string,
   bytes: Uint8Array,
-  options: { replace: boolean },
+  options: { replace: boolean; durable?: boolean },
 ): Promise<void> {
+  const durable = options.durable ?? true;
   const tmp = join(dir, `.tmp-${randomBytes(8).toString('hex')}`);
   const handle = await open(tmp, 'wx', 0o644);
   try {
     await handle.writeFile(bytes);
-    await handle.sync();
+    if (durable) await handle.sync();
   } finally {
     await handle.close();
   }
@@ -162,7 +180,7 @@ async function writeAtomically(
     await unlink(tmp).catch(() => undefined);
     throw error;
   }
-  await syncDirectory(dir);
+  if (durable) await syncDirectory(dir);
 }
 
 async function syncDirectory(dir: string): Promise<void> {

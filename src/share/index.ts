@@ -1,6 +1,6 @@
 export {
   FolderShare,
   readAcknowledgement,
-  writeAcknowledgement,
+  writeAcknowledgements,
   type WriteOutcome,
 } from './folder-share';
