@@ -14,6 +14,7 @@ import {
   openStaffStore,
   removeExpiredDrafts,
   saveDraft,
+  trustedProfile,
   type StaffStore,
 } from '../staff';
 import type { Desk, DeskOptions } from './index';
@@ -67,18 +68,17 @@ function createHandlers(store: StaffStore, forms: FormRegistry): ApiHandlers {
         }),
       ),
     'forms.get': ({ id }) => Promise.resolve(requireForm(id)),
-    'school.subjects': () => {
-      const t = trusted();
-      return Promise.resolve(
-        t
-          ? concernSubjects(t.profile).map((r) => ({
-              id: r.id,
-              name: r.name,
-              role: r.role,
-              roleLabel: roleLabel(r.role),
-            }))
-          : [],
-      );
+    // The share's current profile (checked against the pin), so a newly added head or chair can
+    // be chosen before anything is filed; the pinned one when the share is down.
+    'school.subjects': async () => {
+      if (!store.enrolment()) return [];
+      const profile = await trustedProfile(store, new Date());
+      return concernSubjects(profile).map((r) => ({
+        id: r.id,
+        name: r.name,
+        role: r.role,
+        roleLabel: roleLabel(r.role),
+      }));
     },
     'concerns.submit': async (input) => {
       const receipt = await fileConcern(
