@@ -2,7 +2,7 @@
  * Where the app's own pages live and how a request URL maps to a file. Plain Node (no electron)
  * so the path-traversal rules can be tested without an Electron binary.
  */
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** The custom scheme that serves the built renderer in production. */
 export const appScheme = 'safeguard-desk';
@@ -51,22 +51,4 @@ export function resolveAppFile(root: string, url: string): string | null {
   return file.startsWith(base + sep) ? file : null;
 }
 
-const mimeTypes: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** The Content-Type for a served file; module scripts need the exact JavaScript type. */
-export function mimeTypeFor(file: string): string {
-  return mimeTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+export { mimeTypeFor } from '../src/renderer-assets/mime-types';

@@ -4,7 +4,7 @@
  * check so a symbolic link cannot lead out of the build folder either.
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** The script tag the host puts before the app's module script. */
 export const bridgeScriptTag = '<script src="/web-bridge.js"></script>';
@@ -67,23 +67,4 @@ export async function readIndexHtml(root: string): Promise<string | null> {
   return body === null ? null : prepareIndexHtml(body.toString('utf8'));
 }
 
-const mimeTypes: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
-
-/** The Content-Type for a served file; module scripts need the exact JavaScript type. */
-export function mimeTypeFor(file: string): string {
-  return mimeTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+export { mimeTypeFor } from '../renderer-assets/mime-types';

@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decrypter } from 'age-encryption';
+import { hasAge } from './support/age';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   generateAgeKeyPair,
@@ -18,14 +19,6 @@ import {
 
 const CHUNK = 64 * 1024;
 const SEALED_CHUNK = CHUNK + 16;
-const hasAge = (() => {
-  try {
-    execFileSync('age', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 let pair: AgeKeyPair;
 let opener: SealedFileOpener;

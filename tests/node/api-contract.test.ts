@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiContract } from '../../src/api/contract';
 import { dispatch } from '../../src/api/dispatch';
 import { operationNames } from '../../src/api/operations';
-import { openDesk, type Desk } from '../../src/desk';
-import { UnprotectedFileKeyProvider } from '../../src/storage/key-provider';
-import { contactAnswers, makeSchool, type SchoolFixture } from './support/school';
+import type { Desk } from '../../src/desk';
+import { contactAnswers, makeSchool, type SchoolFixture, openStaffDesk } from './support/school';
 
 describe('the API contract', () => {
   let school: SchoolFixture;
@@ -15,10 +14,7 @@ describe('the API contract', () => {
 
   beforeAll(async () => {
     school = await makeSchool();
-    desk = await openDesk({
-      home: school.staffHome,
-      keyProvider: new UnprotectedFileKeyProvider(school.staffHome),
-    });
+    desk = await openStaffDesk(school);
   });
   afterAll(async () => {
     desk.close();

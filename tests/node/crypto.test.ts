@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hasAge } from './support/age';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   canonicalJson,
@@ -18,15 +19,6 @@ import {
   signBytes,
   verifyBytes,
 } from '../../src/crypto';
-
-const hasAge = (() => {
-  try {
-    execFileSync('age', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 let dir: string;
 beforeAll(async () => {

@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatch';
-import { openDesk, type Desk } from '../../src/desk';
+import type { Desk } from '../../src/desk';
 import { getDraft, listDrafts, openStaffStore, saveDraft } from '../../src/staff';
 import { UnprotectedFileKeyProvider } from '../../src/storage/key-provider';
-import { contactAnswers, makeSchool, type SchoolFixture } from './support/school';
+import { contactAnswers, makeSchool, type SchoolFixture, openStaffDesk } from './support/school';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -21,10 +21,7 @@ describe('drafts', () => {
 
   beforeAll(async () => {
     school = await makeSchool();
-    desk = await openDesk({
-      home: school.staffHome,
-      keyProvider: new UnprotectedFileKeyProvider(school.staffHome),
-    });
+    desk = await openStaffDesk(school);
   });
   afterAll(async () => {
     desk.close();

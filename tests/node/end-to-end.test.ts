@@ -9,16 +9,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliJson, runCli } from './support/cli';
+import { hasAge } from './support/age';
 import { contactAnswers, makeSchool, writeAnswers, type SchoolFixture } from './support/school';
-
-const ageAvailable = (() => {
-  try {
-    execFileSync('age', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe('a sealed concern travels from a staff machine to the DSL', () => {
   let school: SchoolFixture;
@@ -138,7 +130,7 @@ describe('a sealed concern travels from a staff machine to the DSL', () => {
     }
   });
 
-  it.skipIf(!ageAvailable)(
+  it.skipIf(!hasAge)(
     'lets the DSL recover the concern with Debian age and the exported identity',
     async () => {
       const exported = await runCli(school.dslHome, [

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { hasAge } from './support/age';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliJson, runCli } from './support/cli';
 import {
@@ -15,15 +16,6 @@ import {
   writeAnswers,
   type SchoolFixture,
 } from './support/school';
-
-const hasAge = (() => {
-  try {
-    execFileSync('age', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe.skipIf(!hasAge)('recipients and routing through the CLI', () => {
   let school: SchoolFixture;

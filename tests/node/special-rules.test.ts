@@ -7,10 +7,15 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatch';
-import { openDesk, type Desk } from '../../src/desk';
-import { UnprotectedFileKeyProvider } from '../../src/storage/key-provider';
+import type { Desk } from '../../src/desk';
 import { cliJson, runCli } from './support/cli';
-import { contactAnswers, makeSchool, writeAnswers, type SchoolFixture } from './support/school';
+import {
+  contactAnswers,
+  makeSchool,
+  writeAnswers,
+  type SchoolFixture,
+  openStaffDesk,
+} from './support/school';
 
 const IMAGES = 'indecent-images-or-illegal-activity';
 const imagesAnswers = (extra: Record<string, unknown> = {}) => ({
@@ -33,10 +38,7 @@ describe('special rules in the core', () => {
 
   beforeAll(async () => {
     school = await makeSchool();
-    desk = await openDesk({
-      home: school.staffHome,
-      keyProvider: new UnprotectedFileKeyProvider(school.staffHome),
-    });
+    desk = await openStaffDesk(school);
   });
   afterAll(async () => {
     desk.close();

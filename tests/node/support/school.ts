@@ -2,6 +2,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDesk, type Desk } from '../../../src/desk';
+import { UnprotectedFileKeyProvider } from '../../../src/storage/key-provider';
 import { cliJson } from './cli';
 
 export const PASSPHRASE = 'correct horse battery staple';
@@ -81,4 +83,12 @@ export async function writeAnswers(
   const file = join(dir, name);
   await writeFile(file, JSON.stringify(answers));
   return file;
+}
+
+/** The staff machine's core (the API handlers) over a school fixture's staff home. */
+export async function openStaffDesk(school: SchoolFixture): Promise<Desk> {
+  return openDesk({
+    home: school.staffHome,
+    keyProvider: new UnprotectedFileKeyProvider(school.staffHome),
+  });
 }
