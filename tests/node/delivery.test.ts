@@ -10,19 +10,13 @@ import { FolderShare } from '../../src/share';
 import { deliverPending, openStaffStore } from '../../src/staff';
 import { UnprotectedFileKeyProvider } from '../../src/storage/key-provider';
 import { cliJson, runCli } from './support/cli';
-import { contactAnswers, makeSchool, writeAnswers, type SchoolFixture } from './support/school';
-
-const reportArgs = (answersFile: string) => [
-  'report',
-  '--form',
-  'private-online-contact-with-pupil',
-  '--answers',
-  answersFile,
-  '--reporter',
-  'Sam Teacher',
-  '--reporter-role',
-  'Class teacher',
-];
+import {
+  contactAnswers,
+  makeSchool,
+  writeAnswers,
+  type SchoolFixture,
+  reportArgs,
+} from './support/school';
 
 describe('delivery to the school share', () => {
   let school: SchoolFixture;

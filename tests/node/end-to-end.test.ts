@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliJson, runCli } from './support/cli';
 import { hasAge } from './support/age';
-import { contactAnswers, makeSchool, writeAnswers, type SchoolFixture } from './support/school';
+import {
+  contactAnswers,
+  makeSchool,
+  writeAnswers,
+  type SchoolFixture,
+  reportArgs,
+} from './support/school';
 
 describe('a sealed concern travels from a staff machine to the DSL', () => {
   let school: SchoolFixture;
@@ -22,17 +28,10 @@ describe('a sealed concern travels from a staff machine to the DSL', () => {
     screenshot = Buffer.from('89504e470d0a1a0a' + 'ab'.repeat(2048), 'hex');
     await writeFile(join(school.root, 'post.png'), screenshot);
     const answersFile = await writeAnswers(school.root, contactAnswers({ evidence: ['post.png'] }));
-    const receipt = await cliJson<{ reference: string; delivered: boolean }>(school.staffHome, [
-      'report',
-      '--form',
-      'private-online-contact-with-pupil',
-      '--answers',
-      answersFile,
-      '--reporter',
-      'Sam Teacher',
-      '--reporter-role',
-      'Class teacher',
-    ]);
+    const receipt = await cliJson<{ reference: string; delivered: boolean }>(
+      school.staffHome,
+      reportArgs(answersFile),
+    );
     expect(receipt.delivered).toBe(true);
     reference = receipt.reference;
   });

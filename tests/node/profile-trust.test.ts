@@ -23,6 +23,7 @@ import {
   makeSchool,
   PASSPHRASE,
   writeAnswers,
+  reportArgs,
   type SchoolFixture,
 } from './support/school';
 
@@ -91,18 +92,7 @@ async function enrolledMachine(): Promise<Machine> {
 }
 
 function report(m: Machine): Promise<CliResult> {
-  return runCli(m.home, [
-    'report',
-    '--form',
-    'private-online-contact-with-pupil',
-    '--answers',
-    answersFile,
-    '--reporter',
-    'Sam Teacher',
-    '--reporter-role',
-    'Class teacher',
-    '--json',
-  ]);
+  return runCli(m.home, [...reportArgs(answersFile), '--json']);
 }
 
 /** Files a concern and checks it reached the share. */

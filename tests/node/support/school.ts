@@ -92,3 +92,21 @@ export async function openStaffDesk(school: SchoolFixture): Promise<Desk> {
     keyProvider: new UnprotectedFileKeyProvider(school.staffHome),
   });
 }
+
+/** `report` arguments filing the private-contact form as Sam Teacher, class teacher. */
+export function reportArgs(
+  answersFile: string,
+  form = 'private-online-contact-with-pupil',
+): string[] {
+  return [
+    'report',
+    '--form',
+    form,
+    '--answers',
+    answersFile,
+    '--reporter',
+    'Sam Teacher',
+    '--reporter-role',
+    'Class teacher',
+  ];
+}
