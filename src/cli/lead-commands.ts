@@ -94,7 +94,17 @@ export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Pro
       const lines = [
         `Imported ${result.imported} new concern(s); ${result.alreadyImported} already imported.`,
       ];
-      for (const q of result.quarantined) lines.push(`Quarantined ${q.file}: ${q.reason}`);
+      // Concerns routed around this lead (e.g. every ordinary concern, for the chair) are expected:
+      // one line for them, a line each for real failures.
+      const elsewhere = result.quarantined.filter((q) => q.code === 'not-addressed');
+      if (elsewhere.length > 0) {
+        lines.push(
+          `${elsewhere.length} concern(s) on the share are sealed to other recipients, not to you.`,
+        );
+      }
+      for (const q of result.quarantined) {
+        if (q.code !== 'not-addressed') lines.push(`Quarantined ${q.file}: ${q.reason}`);
+      }
       output(ctx.json, result, lines.join('\n'));
       return;
     }

@@ -4,8 +4,10 @@
  * store, and enrols this machine so the DSL can file concerns too.
  */
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { generateAgeKeyPair, generateSigningKeyPair, keyFingerprint, safetyCode } from '../crypto';
 import { SafeguardError } from '../errors';
+import { homePaths } from '../home';
 import { newProfile, signProfile } from '../school';
 import { FolderShare } from '../share';
 import { enrol } from '../staff/enrolment';
@@ -83,8 +85,14 @@ export async function initSchool(
     },
     input.passphrase,
   );
-  await share.prepare();
-  await share.writeProfile(signProfile(profile, root.privateKey));
+  try {
+    await share.prepare();
+    await share.writeProfile(signProfile(profile, root.privateKey));
+  } catch (error) {
+    // Nothing was published, so these keys protect nothing: remove them, and a retry can start clean.
+    await rm(homePaths(input.home).leadIdentity, { force: true });
+    throw error;
+  }
 
   const cases = await openCaseStore(input.home, input.keyProvider);
   try {

@@ -32,7 +32,14 @@ export class FolderShare {
   /** Creates the share's folders for a new school (the share folder itself must exist). */
   async prepare(): Promise<void> {
     await this.ensureReachable();
-    await mkdir(join(this.root, 'concerns'), { recursive: true });
+    try {
+      await mkdir(join(this.root, 'concerns'), { recursive: true });
+    } catch {
+      throw new SafeguardError(
+        'share-unwritable',
+        `The folders of the school share cannot be created at ${this.root}.`,
+      );
+    }
   }
 
   /** The profile file's text, or null when the share has none. */

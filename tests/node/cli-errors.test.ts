@@ -2,7 +2,7 @@
  * §3: every bad input to the CLI gets one clear line on stderr and a non-zero exit status — no
  * stack trace, nothing on stdout, nothing half-written.
  */
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -256,6 +256,33 @@ describe('the command line refuses bad input clearly', () => {
       1,
       `The school share cannot be reached at ${missing} (missing, not mounted, or not writable).`,
     );
+  });
+
+  it('leaves no key file behind when set-up cannot write the share, so a retry works', async () => {
+    const share = await mkdtemp(join(tmpdir(), 'sgd-blocked-'));
+    await writeFile(join(share, 'concerns'), 'a file where the folder must go');
+    const home = join(school.root, 'dsl-retry');
+    const args = [
+      'school',
+      'init',
+      '--share',
+      share,
+      '--school',
+      'X',
+      '--lead-name',
+      'Y',
+      '--passphrase-file',
+      school.passphraseFile,
+    ];
+    expectOneLineError(
+      await runCli(home, args),
+      1,
+      `The folders of the school share cannot be created at ${share}.`,
+    );
+    await expect(readdir(join(home, 'lead'))).resolves.toEqual([]);
+    await rm(join(share, 'concerns'));
+    const retried = await runCli(home, [...args, '--json']);
+    expect(retried.code).toBe(0);
   });
 
   it('refuses to enrol with a share that has no school profile', async () => {
