@@ -41,10 +41,19 @@ export class FormRegistry {
    * naming the file for the first bad one, and both files when two define the same version.
    */
   static load(options: FormLoadOptions): FormRegistry {
-    const all = [
-      ...builtInForms(),
-      ...(options.customDir === undefined ? [] : customForms(options.customDir)),
-    ];
+    const builtIn = builtInForms();
+    const custom = options.customDir === undefined ? [] : customForms(options.customDir);
+    // A school's form has its own id: if it could add a version of a built-in form, a later
+    // release shipping that version would stop every machine loading its forms.
+    const builtInIds = new Set(builtIn.map((entry) => entry.form.id));
+    const taken = custom.find((entry) => builtInIds.has(entry.form.id));
+    if (taken) {
+      throw new SafeguardError(
+        'bad-form',
+        `${taken.source}: the id "${taken.form.id}" belongs to a built-in form; give the school's form an id of its own`,
+      );
+    }
+    const all = [...builtIn, ...custom];
     const seen = new Map<string, SourcedForm>();
     for (const entry of all) {
       const key = `${entry.form.id}\u0000${entry.form.version}`;
