@@ -8,23 +8,22 @@
  * Always exits 0: it is a report; a missed target prints FAIL.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileConcern, type AttachmentInput } from '../src/concerns';
 import { SealedFileOpener } from '../src/crypto';
 import { FormRegistry } from '../src/forms';
-import { importConcerns, initSchool, openCaseStore, unlockLead } from '../src/lead';
+import { importConcerns, openCaseStore, unlockLead } from '../src/lead';
 import { FolderShare } from '../src/share';
-import { enrol, openStaffStore } from '../src/staff';
+import { benchSchool, PASSPHRASE } from './school';
 import { UnprotectedFileKeyProvider } from '../src/storage/key-provider';
 import { contactAnswers } from '../tests/node/support/school';
 import { nativeOpen, nativeSeal, staticKey, type NativeSealed } from './native-floor';
 import { benchUi } from './ui';
 
 const FORM_ID = 'private-online-contact-with-pupil';
-const PASSPHRASE = 'bench passphrase, long enough';
 const WARMUP = 20;
 const MEASURED = 200;
 const TOTAL_ON_SHARE = 2_000;
@@ -53,23 +52,9 @@ async function main(): Promise<void> {
 }
 
 async function run(root: string): Promise<void> {
-  const share = join(root, 'share');
-  const dslHome = join(root, 'dsl');
-  const staffHome = join(root, 'staff');
-  await mkdir(share);
-
   // ---- Set-up: a real school, one enrolled staff machine. ----
-  await initSchool({
-    home: dslHome,
-    keyProvider: new UnprotectedFileKeyProvider(dslHome),
-    sharePath: share,
-    schoolName: 'Bench Primary',
-    leadName: 'Ellie Shea',
-    passphrase: PASSPHRASE,
-  });
-  const staff = await openStaffStore(staffHome, new UnprotectedFileKeyProvider(staffHome));
+  const { share, dslHome, staff } = await benchSchool(root);
   const forms = FormRegistry.builtIn();
-  await enrol(staff, share, new Date());
 
   const attachment = randomBytes(ATTACHMENT_BYTES);
   const input = (i: number) => ({

@@ -7,17 +7,15 @@
  * loads, < 600 ms. Each load opens a new tab in a warm browser; the host sends no-store, so every
  * file is fetched again.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { initSchool } from '../src/lead';
-import { enrol, openStaffStore } from '../src/staff';
-import { UnprotectedFileKeyProvider } from '../src/storage/key-provider';
 import { ensureRendererBuilt, startWebHost } from '../src/web-host';
 import { chromiumMissing, launchChromium } from '../tests/browser/support/chromium';
 import { waitUntilHomeIsReady } from '../tests/browser/support/desk-page';
+import { benchSchool } from './school';
 
 const BUNDLE_TARGET_KB = 400;
 const HOME_TARGET_MS = 600;
@@ -53,22 +51,9 @@ async function bundleBytes(dir: string): Promise<{ files: number; raw: number; g
   return { files: names.length, raw, gzip };
 }
 
-/** An enrolled staff home in `root`, set up with the core as bench/run.ts does. */
+/** An enrolled staff home in `root` (the bench's school). */
 async function enrolledStaffHome(root: string): Promise<string> {
-  const share = join(root, 'share');
-  const dslHome = join(root, 'dsl');
-  const staffHome = join(root, 'staff');
-  await mkdir(share);
-  await initSchool({
-    home: dslHome,
-    keyProvider: new UnprotectedFileKeyProvider(dslHome),
-    sharePath: share,
-    schoolName: 'Bench Primary',
-    leadName: 'Ellie Shea',
-    passphrase: 'bench passphrase, long enough',
-  });
-  const staff = await openStaffStore(staffHome, new UnprotectedFileKeyProvider(staffHome));
-  await enrol(staff, share, new Date());
+  const { staff, staffHome } = await benchSchool(root);
   staff.close();
   return staffHome;
 }

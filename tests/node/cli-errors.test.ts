@@ -7,7 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from './support/cli';
-import { contactAnswers, makeSchool, writeAnswers, type SchoolFixture } from './support/school';
+import {
+  contactAnswers,
+  makeSchool,
+  writeAnswers,
+  type SchoolFixture,
+  reportArgs,
+} from './support/school';
 
 function expectOneLineError(result: CliResult, code: number, message: string): void {
   expect(result.stderr).toBe(`safeguard-desk: ${message}\n`);
@@ -18,18 +24,8 @@ function expectOneLineError(result: CliResult, code: number, message: string): v
 describe('the command line refuses bad input clearly', () => {
   let school: SchoolFixture;
   let strangerHome: string;
-  const report = (home: string, answersFile: string, form = 'private-online-contact-with-pupil') =>
-    runCli(home, [
-      'report',
-      '--form',
-      form,
-      '--answers',
-      answersFile,
-      '--reporter',
-      'Sam Teacher',
-      '--reporter-role',
-      'Teacher',
-    ]);
+  const report = (home: string, answersFile: string, form?: string) =>
+    runCli(home, reportArgs(answersFile, form));
 
   beforeAll(async () => {
     school = await makeSchool();
