@@ -8,10 +8,11 @@
  * Never logged: the key, its hex form, or the decrypted file contents.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { safeStorage } from 'electron';
 import { SafeguardError } from '../src/errors';
+import { writeFileAtomically } from '../src/files';
 import type { KeyProvider } from '../src/storage/key-provider';
 
 const noKeychain =
@@ -23,33 +24,6 @@ const noKeychain =
 async function keychainAvailable(): Promise<boolean> {
   if (!(await safeStorage.isAsyncEncryptionAvailable())) return false;
   return process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text';
-}
-
-/** Writes temp → fsync → rename, so a crash never leaves half a key file behind. */
-async function writeFileAtomically(file: string, data: Buffer): Promise<void> {
-  const tmp = `${file}.tmp-${randomBytes(6).toString('hex')}`;
-  const handle = await open(tmp, 'wx', 0o600);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
-  if (process.platform !== 'win32') {
-    // Make the rename itself durable (Windows cannot open a folder for fsync).
-    const folder = await open(dirname(file), 'r');
-    try {
-      await folder.sync();
-    } finally {
-      await folder.close();
-    }
-  }
 }
 
 export class SafeStorageKeyProvider implements KeyProvider {
@@ -85,9 +59,14 @@ export class SafeStorageKeyProvider implements KeyProvider {
   private async create(file: string): Promise<Buffer> {
     if (!(await keychainAvailable())) throw new SafeguardError('keychain-unavailable', noKeychain);
     const key = randomBytes(32);
-    await mkdir(join(this.home, 'keys'), { recursive: true, mode: 0o700 });
-    await writeFileAtomically(file, await safeStorage.encryptStringAsync(key.toString('hex')));
-    return key;
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+    const sealed = await safeStorage.encryptStringAsync(key.toString('hex'));
+    // Never replaces: when another process created the key first, that key is the one to use.
+    const result = await writeFileAtomically(dirname(file), basename(file), sealed, {
+      mode: 0o600,
+    });
+    if (result === 'written') return key;
+    return this.unseal(basename(file, '.safestorage'), file, await readFile(file));
   }
 
   private async unseal(name: string, file: string, sealed: Buffer): Promise<Buffer> {
@@ -107,7 +86,11 @@ export class SafeStorageKeyProvider implements KeyProvider {
     }
     if (shouldReEncrypt) {
       // The keychain rotated its own key: store ours again under the new one.
-      await writeFileAtomically(file, await safeStorage.encryptStringAsync(hex));
+      const again = await safeStorage.encryptStringAsync(hex);
+      await writeFileAtomically(dirname(file), basename(file), again, {
+        replace: true,
+        mode: 0o600,
+      });
     }
     return Buffer.from(hex, 'hex');
   }

@@ -43,6 +43,10 @@ export const appStatusSchema = z.object({
   schoolName: z.string().nullable(),
   safetyCode: z.string().nullable(),
   sharePath: z.string().nullable(),
+  /** The school's settings on the share cannot be trusted (say "tell the DSL"), or null. */
+  warning: z.string().nullable(),
+  /** Concerns saved on this computer, not yet on the share. */
+  waiting: z.number().int(),
 });
 
 /**
@@ -68,8 +72,15 @@ export const receiptSchema = z.object({
   formTitle: z.string(),
   kind: z.enum(['concern', 'contact-log']),
   urgent: z.boolean(),
+  /** On the share already; otherwise saved here and sent in the background. */
   delivered: z.boolean(),
+  /** Why it is still waiting (the share's problem, in words), or null. */
+  deliveryError: z.string().nullable(),
+  /** Sealed to the leads this computer already trusts, because the share's settings were not. */
+  warning: z.string().nullable(),
 });
+
+const receiptStatusSchema = z.enum(['queued', 'delivered', 'acknowledged']);
 
 /** A past concern as its reporter sees it: never its content. */
 export const receiptEntrySchema = z.object({
@@ -78,7 +89,9 @@ export const receiptEntrySchema = z.object({
   formId: z.string(),
   formTitle: z.string(),
   kind: z.enum(['concern', 'contact-log']),
-  status: z.enum(['queued', 'delivered', 'acknowledged']),
+  status: receiptStatusSchema,
+  /** Sealed to the pinned profile because the share's could not be trusted. */
+  profileWarning: z.boolean(),
 });
 
 export const draftSummarySchema = z.object({
@@ -131,6 +144,11 @@ export const apiContract = {
   'school.subjects': { input: none, output: z.array(concernSubjectSchema) },
   'concerns.submit': { input: submitConcernInputSchema, output: receiptSchema },
   'receipts.list': { input: none, output: z.array(receiptEntrySchema) },
+  /** One receipt's status as this computer knows it (no share access: cheap to poll). */
+  'receipts.status': {
+    input: z.object({ reference: z.string().max(20) }),
+    output: z.object({ reference: z.string(), status: receiptStatusSchema }),
+  },
   'outbox.deliver': { input: none, output: deliveryResultSchema },
   'drafts.list': { input: none, output: z.array(draftSummarySchema) },
   'drafts.get': { input: z.object({ draftId: z.string().max(100) }), output: draftSchema },

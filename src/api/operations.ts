@@ -9,6 +9,7 @@ export const operationNames = [
   'school.subjects',
   'concerns.submit',
   'receipts.list',
+  'receipts.status',
   'outbox.deliver',
   'drafts.list',
   'drafts.get',

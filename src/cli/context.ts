@@ -8,6 +8,8 @@ export interface CommandContext {
   json: boolean;
   positionals: string[];
   options: Record<string, string | undefined>;
+  /** Boolean switches (--watch, --all). */
+  flags: Record<string, boolean | undefined>;
   requireOption(name: string): string;
 }
 

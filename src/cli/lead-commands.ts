@@ -10,6 +10,8 @@ import {
   joinAsLead,
   openCaseStore,
   unlockLead,
+  type ImportResult,
+  type QuarantineEntry,
 } from '../lead';
 import type { CommandContext } from './context';
 import { output, readPassphrase, UsageError } from './io';
@@ -91,32 +93,12 @@ export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Pro
   try {
     if (sub === 'import') {
       const result = await importConcerns({ store, forms, secrets });
-      const lines = [
-        `Imported ${result.imported} new concern(s); ${result.alreadyImported} already imported.`,
-      ];
-      // Concerns routed around this lead (e.g. every ordinary concern, for the chair) are expected:
-      // one line for them, a line each for real failures.
-      const elsewhere = result.quarantined.filter((q) => q.code === 'not-addressed');
-      if (elsewhere.length > 0) {
-        lines.push(
-          `${elsewhere.length} concern(s) on the share are sealed to other recipients, not to you.`,
-        );
-      }
-      for (const q of result.quarantined) {
-        if (q.code !== 'not-addressed') lines.push(`Quarantined ${q.file}: ${q.reason}`);
-      }
-      output(ctx.json, result, lines.join('\n'));
+      output(ctx.json, result, importWords(result));
       return;
     }
     if (sub === 'quarantine') {
       const entries = store.quarantined();
-      output(
-        ctx.json,
-        entries,
-        entries.length
-          ? entries.map((q) => `${q.file}: ${q.reason}`).join('\n')
-          : 'Nothing is quarantined.',
-      );
+      output(ctx.json, entries, quarantineWords(entries, ctx.flags.all === true));
       return;
     }
     if (sub === 'list') {
@@ -154,6 +136,71 @@ export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Pro
   } finally {
     store.close();
   }
+}
+
+/** Beyond this many, files are summarised by reason instead of listed one by one. */
+const LIST_LIMIT = 10;
+
+/** What an import did, in a few lines whatever the share holds (2,000 junk files included). */
+function importWords(result: ImportResult): string {
+  const lines = [
+    `Imported ${result.imported} new concern(s); ${result.alreadyImported} already imported.`,
+  ];
+  const fresh = result.quarantined;
+  if (fresh.length > 0 && fresh.length <= LIST_LIMIT) {
+    lines.push(...fresh.map((q) => `Quarantined ${q.file}: ${q.reason}`));
+  } else if (fresh.length > LIST_LIMIT) {
+    lines.push(`Quarantined ${count(fresh.length)} file(s) this time:`);
+    for (const [reason, n] of byReason(fresh)) lines.push(`  ${count(n)}: ${reason}`);
+  }
+  if (result.inQuarantine > 0) {
+    lines.push(
+      `${count(result.inQuarantine)} file(s) are in quarantine in all: "lead quarantine" lists them.`,
+    );
+  }
+  const acks = result.acknowledgements;
+  if (acks.error !== null) {
+    lines.push(
+      `Reporters could not be told yet that ${count(acks.owed)} concern(s) arrived (${acks.error}); the next import will try again.`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The quarantine grouped by reason, a few files each unless `all`. */
+function quarantineWords(entries: readonly QuarantineEntry[], all: boolean): string {
+  if (entries.length === 0) return 'Nothing is quarantined.';
+  const lines = [
+    `${count(entries.length)} file(s) in quarantine. The files on the share were not changed.`,
+  ];
+  const groups = new Map<string, QuarantineEntry[]>();
+  for (const entry of entries) {
+    const group = groups.get(entry.reason) ?? [];
+    group.push(entry);
+    groups.set(entry.reason, group);
+  }
+  let hidden = 0;
+  for (const [reason, group] of groups) {
+    lines.push('', `${reason} (${count(group.length)} file(s)):`);
+    const shown = all ? group : group.slice(0, LIST_LIMIT);
+    lines.push(...shown.map((q) => `  ${q.file}  first seen ${q.firstSeen}`));
+    if (shown.length < group.length) {
+      lines.push(`  … and ${count(group.length - shown.length)} more`);
+      hidden += group.length - shown.length;
+    }
+  }
+  if (hidden > 0) lines.push('', 'Add --all to list every file.');
+  return lines.join('\n');
+}
+
+function byReason(entries: ReadonlyArray<{ reason: string }>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { reason } of entries) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  return counts;
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-GB');
 }
 
 async function joinCommand(ctx: CommandContext): Promise<void> {

@@ -27,14 +27,15 @@ Staff machine:
   forms list | forms show ID              the forms this installation has
   report --form ID --answers FILE.json --reporter NAME --reporter-role ROLE [--about NAME|ID]
                                           --about: the lead, head or chair it is about (routing)
-  outbox                                  concerns filed here, queued or delivered
-  deliver                                 retry delivery of queued concerns
+  outbox                                  concerns filed here: queued, delivered, acknowledged
+  deliver [--watch [--interval SECONDS]]  deliver queued concerns now; --watch keeps delivering
+                                          in the background until stopped (for IT services)
 Safeguarding lead (--passphrase-file FILE, or a prompt on a terminal):
   school init --share DIR --school NAME --lead-name NAME
   school add-recipient --role deputy|headteacher|chair|office --name NAME
       [--recipient AGE_RECIPIENT | --new-passphrase-file FILE --identity-out FILE]
   lead join --identity FILE --share DIR   set up a lead added by school add-recipient
-  lead import | lead list | lead show REFERENCE | lead quarantine
+  lead import | lead list | lead show REFERENCE | lead quarantine [--all]
   lead export-identity                    print the age identity for recovery with 'age -d'
 Options: --json for machine-readable output. State lives in $SAFEGUARD_DESK_HOME when set.`;
 
@@ -56,6 +57,9 @@ const OPTIONS = {
   'new-passphrase-file': { type: 'string' },
   'identity-out': { type: 'string' },
   identity: { type: 'string' },
+  watch: { type: 'boolean' },
+  interval: { type: 'string' },
+  all: { type: 'boolean' },
 } as const;
 
 /** Runs one command line; returns the exit status. */
@@ -81,14 +85,15 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
     const home = resolveHome();
-    const { json = false, ...values } = parsed.values;
-    const rest = { ...values, help: undefined };
+    const { json = false, watch, all, ...values } = parsed.values;
+    const options = { ...values, help: undefined };
     const ctx = makeContext({
       home,
       keyProvider: new UnprotectedFileKeyProvider(home),
       json,
       positionals,
-      options: rest,
+      options,
+      flags: { watch, all },
     });
     const forms = FormRegistry.load({ customDir: join(home, 'forms') });
     switch (command) {

@@ -5,11 +5,15 @@ import { concernSubjects, fileConcern, type AttachmentInput } from '../concerns'
 import { SafeguardError } from '../errors';
 import type { FormRegistry } from '../forms';
 import {
-  deliverPending,
+  DeliveryLoop,
   enrol,
   openStaffStore,
   refreshAcknowledgements,
+  requeueMissing,
+  requireEnrolment,
   trustedProfile,
+  UNTRUSTED_PROFILE_WARNING,
+  type RoundReport,
   type StaffStore,
 } from '../staff';
 import type { CommandContext } from './context';
@@ -82,7 +86,7 @@ export async function reportCommand(ctx: CommandContext, forms: FormRegistry): P
     );
     const status = receipt.delivered
       ? 'Delivered to the school share.'
-      : `Queued on this machine; it will be delivered when the share is reachable.${receipt.deliveryError ? `\n${receipt.deliveryError}` : ''}`;
+      : `Saved on this computer — waiting to reach the school. Queued on this machine; it will be delivered when the share is reachable.${receipt.deliveryError ? `\n${receipt.deliveryError}` : ''}`;
     output(
       ctx.json,
       {
@@ -91,8 +95,9 @@ export async function reportCommand(ctx: CommandContext, forms: FormRegistry): P
         createdAt: receipt.createdAt,
         urgent: receipt.urgent,
         kind: receipt.kind,
+        warning: receipt.warning,
       },
-      `${receipt.urgent ? 'URGENT: tell the DSL in person now. If a child is in immediate danger, call 999.\n' : ''}Reference: ${receipt.reference}\n${status}`,
+      `${receipt.urgent ? 'URGENT: tell the DSL in person now. If a child is in immediate danger, call 999.\n' : ''}Reference: ${receipt.reference}\n${status}${receipt.warning ? `\nWarning: ${receipt.warning}` : ''}`,
     );
   } finally {
     store.close();
@@ -102,7 +107,12 @@ export async function reportCommand(ctx: CommandContext, forms: FormRegistry): P
 export async function outboxCommand(ctx: CommandContext): Promise<void> {
   const store = await openStaffStore(ctx.home, ctx.keyProvider);
   try {
-    await refreshAcknowledgements(store);
+    // What the share says now (acknowledgements, files gone missing); the list is shown anyway.
+    if (store.enrolment()) {
+      await refreshAcknowledgements(store).catch(() => 0);
+      await requeueMissing(store).catch(() => 0);
+      await trustedProfile(store, new Date()).catch(() => null);
+    }
     const rows = store.list().map((r) => ({
       reference: r.reference,
       formId: r.formId,
@@ -113,26 +123,39 @@ export async function outboxCommand(ctx: CommandContext): Promise<void> {
       acknowledged: r.acknowledgedAt !== null,
       attempts: r.attempts,
       lastError: r.lastError,
+      profileWarning: r.profileWarning !== null,
     }));
+    const problem = store.profileProblem();
+    const warning =
+      problem === null ? [] : [`Warning: ${UNTRUSTED_PROFILE_WARNING} (${problem.detail})`, ''];
+    const state = (r: (typeof rows)[number]) =>
+      r.acknowledged ? 'acknowledged' : r.delivered ? 'delivered' : 'queued';
     const human = rows.length
       ? rows
-          .map((r) => `${r.reference}  ${r.createdAt}  ${r.delivered ? 'delivered' : 'queued'}`)
+          .map(
+            (r) =>
+              `${r.reference}  ${r.createdAt}  ${state(r)}${r.profileWarning ? '  (sealed to the leads this computer trusts)' : ''}`,
+          )
           .join('\n')
       : 'The outbox is empty.';
-    output(ctx.json, rows, human);
+    output(ctx.json, rows, [...warning, human].join('\n'));
   } finally {
     store.close();
   }
 }
 
 export async function deliverCommand(ctx: CommandContext): Promise<void> {
+  if (ctx.flags.watch) return watchCommand(ctx);
   const store = await openStaffStore(ctx.home, ctx.keyProvider);
   try {
-    const result = await deliverPending(store, new Date());
+    requireEnrolment(store);
+    // One round: what is queued, then acknowledgements, then concerns gone from the share.
+    const round = await new DeliveryLoop(store).runRound();
+    const result = { delivered: round.delivered, pending: round.pending, error: round.error };
     output(
       ctx.json,
       result,
-      `Delivered ${result.delivered}; ${result.pending} still queued.${result.error ? `\n${result.error}` : ''}`,
+      `Delivered ${result.delivered}; ${result.pending} still queued.${round.requeued > 0 ? `\n${round.requeued} sent again: they were no longer on the share.` : ''}${result.error ? `\n${result.error}` : ''}`,
     );
     if (result.error) process.exitCode = 1;
   } finally {
@@ -140,9 +163,66 @@ export async function deliverCommand(ctx: CommandContext): Promise<void> {
   }
 }
 
+/**
+ * `deliver --watch`: delivers in the foreground until stopped (Ctrl+C, or the service manager),
+ * retrying with growing waits while the share is away, re-sending concerns gone missing from the
+ * share, and printing a line when something changes (a JSON line each with --json).
+ */
+async function watchCommand(ctx: CommandContext): Promise<void> {
+  const seconds = Number(ctx.options.interval ?? '60');
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 86_400) {
+    throw new UsageError('--interval must be a number of seconds from 1 to 86400.');
+  }
+  const store = await openStaffStore(ctx.home, ctx.keyProvider);
+  let lastLine = '';
+  const loop = new DeliveryLoop(store, {
+    backoffMs: [...[5_000, 10_000, 30_000].filter((ms) => ms < seconds * 1000), seconds * 1000],
+    recheckMs: seconds * 1000,
+    idleMs: seconds * 1000,
+    onRound: (round: RoundReport) => {
+      const line = ctx.json ? JSON.stringify(round) : roundWords(round);
+      // Quiet rounds that change nothing print nothing: a watch can run for weeks.
+      if (
+        ctx.json ||
+        line !== lastLine ||
+        round.delivered + round.requeued + round.acknowledged > 0
+      ) {
+        process.stdout.write(
+          `${ctx.json ? line : `${new Date(round.at).toLocaleString('en-GB')}  ${line}`}\n`,
+        );
+      }
+      lastLine = line;
+    },
+  });
+  if (!ctx.json) {
+    const { pending } = store.counts();
+    process.stdout.write(
+      `Watching the outbox (${pending} waiting); checking at least every ${seconds} s. Ctrl+C stops.\n`,
+    );
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void loop.stop().then(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    loop.start();
+  });
+  store.close();
+}
+
+function roundWords(round: RoundReport): string {
+  const parts = [`${round.delivered} delivered`, `${round.pending} waiting`];
+  if (round.requeued > 0) parts.push(`${round.requeued} sent again (missing from the share)`);
+  if (round.acknowledged > 0) parts.push(`${round.acknowledged} acknowledged`);
+  return `${parts.join('; ')}${round.error ? ` — ${round.error}` : ''}`;
+}
+
 /** The profile recipient a concern is about, by id or (case-insensitive) name. */
 async function findSubject(store: StaffStore, about: string): Promise<string> {
-  const profile = await trustedProfile(store, new Date());
+  const { profile } = await trustedProfile(store, new Date());
   const wanted = about.trim().toLowerCase();
   const matches = concernSubjects(profile).filter(
     (r) => r.id === about || r.name.toLowerCase() === wanted,

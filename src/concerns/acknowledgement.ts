@@ -1,9 +1,13 @@
 /**
- * Acknowledgements: when a lead imports a concern, a small signed file `<share>/acks/<id>.json`
- * says so, so the reporter's machine can show "acknowledged". It names only the random concern id,
- * the lead's recipient id and a time — no content — and is signed by the lead's Ed25519 key, which
- * the staff machine checks against the pinned school profile (a share writer cannot forge one).
+ * Acknowledgements: when a lead imports a concern, a small signed file
+ * `<share>/acks/<concern id>.<random>.json` says so, so the reporter's machine can show
+ * "acknowledged". It names only the random concern id, the lead's recipient id and a time — no
+ * content — and is signed by the lead's Ed25519 key. The staff machine accepts it only from a lead
+ * the concern was sealed to, checked against the pinned school profile: neither a share writer nor
+ * another recipient (the office) can forge one. The random part of the name means nobody can
+ * squat the name a lead will write.
  */
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalBytes, signBytes, verifyBytes } from '../crypto';
 import type { SchoolProfile } from '../school';
@@ -40,11 +44,21 @@ export function signAcknowledgement(input: {
   return `${JSON.stringify({ acknowledgement, signature }, null, 2)}\n`;
 }
 
-/** The time a concern was acknowledged, when `json` is a valid acknowledgement of it by a recipient. */
+/** A fresh, unguessable file name for a lead's acknowledgement of a concern. */
+export function acknowledgementFileName(concernId: string): string {
+  return `${concernId}.${randomBytes(8).toString('hex')}.json`;
+}
+
+/**
+ * The time a concern was acknowledged, when `json` is a valid acknowledgement of it signed by one
+ * of the leads it was sealed to (`sealedTo`: their recipient ids; empty for concerns filed before
+ * that was recorded, when any recipient but the office may acknowledge).
+ */
 export function verifyAcknowledgement(
   json: string,
   concernId: string,
   profile: SchoolProfile,
+  sealedTo: readonly string[],
 ): string | null {
   let raw: unknown;
   try {
@@ -56,8 +70,13 @@ export function verifyAcknowledgement(
   if (!parsed.success || parsed.data.acknowledgement.concernId !== concernId) return null;
   const { acknowledgement, signature } = parsed.data;
   const lead = profile.recipients.find((r) => r.id === acknowledgement.recipientId);
+  const mayAcknowledge =
+    lead !== undefined &&
+    lead.role !== 'office' &&
+    (sealedTo.length === 0 || sealedTo.includes(lead.id));
   if (
-    !lead?.verifyKey ||
+    !mayAcknowledge ||
+    !lead.verifyKey ||
     !verifyBytes(lead.verifyKey, canonicalBytes(acknowledgement), signature)
   ) {
     return null;

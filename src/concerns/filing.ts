@@ -1,14 +1,18 @@
 /**
  * Filing a concern on a staff machine: validate in the core (never trust the UI) → build the
  * document → sign with the device key → seal to the routed recipients → commit to the encrypted
- * outbox → try to deliver → receipt. Once committed, nothing is lost if the share is down.
+ * outbox → try to deliver → receipt. Nothing before the commit needs the share: a share that is
+ * down, slow or holds an untrusted profile changes where the concern waits, never whether it is
+ * kept. Once committed, nothing is lost.
  */
 import { randomUUID } from 'node:crypto';
 import { sealToRecipients } from '../crypto';
 import { SafeguardError } from '../errors';
+import { localStorageError } from '../files';
 import { validateAnswers, type FormRegistry } from '../forms';
+import { SHARE_LIMITS } from '../share';
 import { deliverPending } from '../staff/delivery';
-import { trustedProfile } from '../staff/enrolment';
+import { trustedProfile, UNTRUSTED_PROFILE_WARNING } from '../staff/enrolment';
 import type { StaffStore } from '../staff/store';
 import { takeAttachments } from './attachments';
 import { buildEnvelope, type ConcernDocument } from './document';
@@ -34,13 +38,23 @@ export interface Receipt {
   urgent: boolean;
   delivered: boolean;
   deliveryError: string | null;
+  /** Set when the share's profile could not be trusted and the pinned one was used. */
+  warning: string | null;
+}
+
+/** A filing reporter waits this long, at most, for each share operation before being told "later". */
+export const FILING_SHARE_TIMEOUT_MS = 5_000;
+
+export interface FilingDeps {
+  store: StaffStore;
+  forms: FormRegistry;
+  now?: () => Date;
+  /** Delivers the outbox (the app's background delivery); by default one bounded attempt. */
+  deliver?: () => Promise<unknown>;
 }
 
 /** Files one concern with the latest version of its form. */
-export async function fileConcern(
-  deps: { store: StaffStore; forms: FormRegistry; now?: () => Date },
-  input: FileConcernInput,
-): Promise<Receipt> {
+export async function fileConcern(deps: FilingDeps, input: FileConcernInput): Promise<Receipt> {
   const now = deps.now ?? (() => new Date());
   const form = deps.forms.latest(input.formId);
   if (!form) throw new SafeguardError('unknown-form', `There is no form called "${input.formId}".`);
@@ -51,7 +65,13 @@ export async function fileConcern(
     throw new SafeguardError('invalid-reporter', 'The reporter name and role are both required.');
   }
 
-  const profile = await trustedProfile(deps.store, now());
+  const { profile, problem } = await trustedProfile(deps.store, now(), {
+    timeoutMs: FILING_SHARE_TIMEOUT_MS,
+  });
+  const warning =
+    problem === null
+      ? null
+      : `${UNTRUSTED_PROFILE_WARNING} This concern was sealed to the safeguarding leads this computer already trusts.`;
   const recipients = routeConcern(profile, input.aboutRecipientId);
   const subject = input.aboutRecipientId
     ? profile.recipients.find((r) => r.id === input.aboutRecipientId)
@@ -79,25 +99,40 @@ export async function fileConcern(
     envelope,
     recipients.map((r) => r.ageRecipient),
   );
-  deps.store.enqueue(
-    {
-      concernId: document.concernId,
-      reference: document.reference,
-      formId: form.id,
-      formVersion: form.version,
-      createdAt: writtenAt,
-      urgent,
-      sealed,
-    },
-    input.draftId,
-  );
+  if (sealed.length > SHARE_LIMITS.concernBytes) {
+    throw new SafeguardError(
+      'concern-too-large',
+      `With its attachments this concern is larger than the ${SHARE_LIMITS.concernBytes / (1024 * 1024)} MB a concern may be: remove some attachments and try again.`,
+    );
+  }
+  try {
+    deps.store.enqueue(
+      {
+        concernId: document.concernId,
+        reference: document.reference,
+        formId: form.id,
+        formVersion: form.version,
+        createdAt: writtenAt,
+        urgent,
+        sealed,
+        sealedTo: recipients.map((r) => r.id),
+        profileWarning: problem?.code ?? null,
+      },
+      input.draftId,
+    );
+  } catch (error) {
+    throw localStorageError(error) ?? error;
+  }
 
   let delivered = false;
   let deliveryError: string | null = null;
   try {
-    const result = await deliverPending(deps.store, now());
-    deliveryError = result.error;
+    const deliver =
+      deps.deliver ??
+      (() => deliverPending(deps.store, now(), { timeoutMs: FILING_SHARE_TIMEOUT_MS }));
+    await deliver();
     delivered = deps.store.isDelivered(document.concernId);
+    if (!delivered) deliveryError = deps.store.lastError(document.concernId);
   } catch (error) {
     deliveryError =
       error instanceof SafeguardError ? error.message : 'Delivery failed; it will be retried.';
@@ -111,5 +146,6 @@ export async function fileConcern(
     urgent,
     delivered,
     deliveryError,
+    warning,
   };
 }

@@ -6,7 +6,13 @@ export {
   type ConcernDocument,
   type OpenedEnvelope,
 } from './document';
-export { fileConcern, type FileConcernInput, type Receipt } from './filing';
+export {
+  fileConcern,
+  FILING_SHARE_TIMEOUT_MS,
+  type FileConcernInput,
+  type FilingDeps,
+  type Receipt,
+} from './filing';
 export { newReference, normaliseReference } from './reference';
 export {
   concernSubjects,
@@ -15,4 +21,8 @@ export {
   subjectRoles,
   type SubjectRole,
 } from './routing';
-export { signAcknowledgement, verifyAcknowledgement } from './acknowledgement';
+export {
+  acknowledgementFileName,
+  signAcknowledgement,
+  verifyAcknowledgement,
+} from './acknowledgement';

@@ -15,6 +15,7 @@ export {
   openWithPassphrase,
   recipientOf,
   SealedFileOpener,
+  type OpenedHeader,
   sealToRecipients,
   sealWithPassphrase,
   type AgeKeyPair,

@@ -75,15 +75,35 @@ export class SealedFileOpener {
    * key; the payload is decrypted natively (age-payload.ts). Failures map to specific reasons.
    */
   async open(file: Uint8Array): Promise<Uint8Array> {
-    const { header, payload } = splitAgeFile(file);
+    const opened = await this.openHeader(file);
+    return this.openPayload(opened, file);
+  }
+
+  /**
+   * Opens only the header, from the start of a file (enough bytes to hold it): throws
+   * `not-addressed` when it is sealed to others, so the rest of a large file need not be read.
+   */
+  async openHeader(start: Uint8Array): Promise<OpenedHeader> {
+    const { header } = splitAgeFile(start);
     const fileKey = await decryptMapped(
       (bytes) => this.decrypter.decryptHeader(bytes),
       header,
       'not-addressed',
       'It is not addressed to this lead.',
     );
-    return decryptAgePayload(fileKey, payload);
+    return { fileKey, headerLength: header.length };
   }
+
+  /** Decrypts the payload of the whole file whose header `openHeader` opened. */
+  openPayload(opened: OpenedHeader, file: Uint8Array): Uint8Array {
+    return decryptAgePayload(opened.fileKey, file.subarray(opened.headerLength));
+  }
+}
+
+/** An opened age header: the file key and where the payload starts. */
+export interface OpenedHeader {
+  fileKey: Uint8Array;
+  headerLength: number;
 }
 
 async function importIdentity(identity: string): Promise<NativeX25519Identity> {

@@ -1,13 +1,19 @@
 import { join } from 'node:path';
 import type { ApiHandlers } from '../api/contract';
-import { concernSubjects, fileConcern, roleLabel, type AttachmentInput } from '../concerns';
+import {
+  concernSubjects,
+  fileConcern,
+  FILING_SHARE_TIMEOUT_MS,
+  roleLabel,
+  type AttachmentInput,
+} from '../concerns';
 import { keyFingerprint, safetyCode } from '../crypto';
 import { SafeguardError } from '../errors';
 import { FormRegistry } from '../forms';
 import { verifyProfile } from '../school';
 import {
+  DeliveryLoop,
   deleteDraft,
-  deliverPending,
   getDraft,
   listDrafts,
   listReceipts,
@@ -15,19 +21,41 @@ import {
   removeExpiredDrafts,
   saveDraft,
   trustedProfile,
+  UNTRUSTED_PROFILE_WARNING,
   type StaffStore,
 } from '../staff';
 import type { Desk, DeskOptions } from './index';
 
-/** Opens the staff store and forms, and returns the contract's handlers over them. */
+/** A round of delivery is not repeated for "My receipts" within this long of the last one. */
+const RECEIPTS_FRESH_MS = 3_000;
+
+/**
+ * Opens the staff store and forms, starts background delivery (a round now, then on its timer),
+ * and returns the contract's handlers over them.
+ */
 export async function openDesk(options: DeskOptions): Promise<Desk> {
   const forms = FormRegistry.load({ customDir: join(options.home, 'forms') });
   const store = await openStaffStore(options.home, options.keyProvider);
   removeExpiredDrafts(store, new Date());
-  return { handlers: createHandlers(store, forms), close: () => store.close() };
+  const delivery = new DeliveryLoop(store, {
+    share: { timeoutMs: FILING_SHARE_TIMEOUT_MS },
+    ...options.delivery,
+  });
+  if (store.enrolment()) delivery.start();
+  return {
+    handlers: createHandlers(store, forms, delivery),
+    close: () => {
+      delivery.halt();
+      store.close();
+    },
+  };
 }
 
-function createHandlers(store: StaffStore, forms: FormRegistry): ApiHandlers {
+function createHandlers(
+  store: StaffStore,
+  forms: FormRegistry,
+  delivery: DeliveryLoop,
+): ApiHandlers {
   const trusted = () => {
     const enrolment = store.enrolment();
     return enrolment ? { enrolment, profile: verifyProfile(enrolment.profileJson).profile } : null;
@@ -42,16 +70,25 @@ function createHandlers(store: StaffStore, forms: FormRegistry): ApiHandlers {
   return {
     'app.status': () => {
       const t = trusted();
-      return Promise.resolve(
-        t
-          ? {
-              enrolled: true,
-              schoolName: t.profile.schoolName,
-              safetyCode: safetyCode(keyFingerprint(t.profile.rootKey)),
-              sharePath: t.enrolment.sharePath,
-            }
-          : { enrolled: false, schoolName: null, safetyCode: null, sharePath: null },
-      );
+      if (!t) {
+        return Promise.resolve({
+          enrolled: false,
+          schoolName: null,
+          safetyCode: null,
+          sharePath: null,
+          warning: null,
+          waiting: 0,
+        });
+      }
+      const problem = store.profileProblem();
+      return Promise.resolve({
+        enrolled: true,
+        schoolName: t.profile.schoolName,
+        safetyCode: safetyCode(keyFingerprint(t.profile.rootKey)),
+        sharePath: t.enrolment.sharePath,
+        warning: problem === null ? null : `${UNTRUSTED_PROFILE_WARNING} (${problem.detail})`,
+        waiting: store.counts().pending,
+      });
     },
     'forms.list': () =>
       Promise.resolve(
@@ -72,7 +109,9 @@ function createHandlers(store: StaffStore, forms: FormRegistry): ApiHandlers {
     // be chosen before anything is filed; the pinned one when the share is down.
     'school.subjects': async () => {
       if (!store.enrolment()) return [];
-      const profile = await trustedProfile(store, new Date());
+      const { profile } = await trustedProfile(store, new Date(), {
+        timeoutMs: FILING_SHARE_TIMEOUT_MS,
+      });
       return concernSubjects(profile).map((r) => ({
         id: r.id,
         name: r.name,
@@ -82,7 +121,7 @@ function createHandlers(store: StaffStore, forms: FormRegistry): ApiHandlers {
     },
     'concerns.submit': async (input) => {
       const receipt = await fileConcern(
-        { store, forms },
+        { store, forms, deliver: () => delivery.runRound() },
         {
           formId: input.formId,
           answers: decodeFiles(input.answers),
@@ -98,20 +137,24 @@ function createHandlers(store: StaffStore, forms: FormRegistry): ApiHandlers {
         kind: receipt.kind,
         urgent: receipt.urgent,
         delivered: receipt.delivered,
+        deliveryError: receipt.deliveryError,
+        warning: receipt.warning,
       };
     },
+    // Looks at the share first (acknowledgements, re-delivery), unless a round has just run.
     'receipts.list': async () => {
-      const rows = await listReceipts(store, forms);
-      return rows.map((r) => ({
-        reference: r.reference,
-        createdAt: r.createdAt,
-        formId: r.formId,
-        formTitle: r.formTitle,
-        kind: r.kind,
-        status: r.status,
-      }));
+      if (store.enrolment() && !delivery.ranWithin(RECEIPTS_FRESH_MS)) await delivery.runRound();
+      return listReceipts(store, forms);
     },
-    'outbox.deliver': () => deliverPending(store, new Date()),
+    'receipts.status': ({ reference }) => {
+      const row = listReceipts(store, forms).find((r) => r.reference === reference);
+      if (!row) throw new SafeguardError('unknown-reference', 'No receipt has that reference.');
+      return Promise.resolve({ reference: row.reference, status: row.status });
+    },
+    'outbox.deliver': async () => {
+      const round = await delivery.runRound();
+      return { delivered: round.delivered, pending: round.pending, error: round.error };
+    },
     'drafts.list': () =>
       Promise.resolve(
         listDrafts(store, new Date()).map((d) => ({ ...d, formTitle: titleOf(d.formId) })),

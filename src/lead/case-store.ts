@@ -89,6 +89,7 @@ function prepareInserts(db: Db) {
     ),
     event: db.prepare('INSERT INTO events (concern_id, kind, author, at) VALUES (?, ?, ?, ?)'),
     unquarantine: db.prepare('DELETE FROM quarantine WHERE file = ?'),
+    unskip: db.prepare('DELETE FROM skipped_files WHERE file = ?'),
   };
 }
 
@@ -138,6 +139,7 @@ function insertOne(st: InsertStatements, input: NewCase): void {
   });
   st.event.run(d.concernId, 'imported', input.author, input.importedAt);
   st.unquarantine.run(input.sourceFile);
+  st.unskip.run(input.sourceFile);
 }
 
 export class CaseStore {
@@ -190,24 +192,91 @@ export class CaseStore {
   /**
    * Inserts verified concerns as new cases, each with its "imported" event, all in one
    * transaction: a batch is either stored whole or not at all (then the share still has the files).
+   * A concern already held is passed over, never an error; returns the ids inserted.
    */
-  insertCases(inputs: readonly NewCase[]): void {
+  insertCases(inputs: readonly NewCase[]): string[] {
     const st = this.statements();
-    this.db.transaction(() => {
-      for (const input of inputs) insertOne(st, input);
+    return this.db.transaction(() => {
+      const inserted: string[] = [];
+      for (const input of inputs) {
+        if (this.hasConcern(input.document.concernId)) continue;
+        insertOne(st, input);
+        inserted.push(input.document.concernId);
+      }
+      return inserted;
     })();
   }
 
-  /** Records (or refreshes) a file that failed import, with its reason. */
-  quarantine(file: string, sha256: string, code: string, reason: string, at: string): void {
+  /**
+   * Records (or refreshes) a file that failed import, with its reason and the size and time it had,
+   * so an unchanged file is not read again.
+   */
+  quarantine(entry: {
+    file: string;
+    sha256: string;
+    code: string;
+    reason: string;
+    at: string;
+    size: number | null;
+    mtimeMs: number | null;
+  }): void {
     this.db
       .prepare(
-        `INSERT INTO quarantine (file, file_sha256, reason_code, reason, first_seen, last_seen)
-         VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO quarantine (file, file_sha256, reason_code, reason, first_seen, last_seen, file_size, file_mtime_ms)
+         VALUES (@file, @sha256, @code, @reason, @at, @at, @size, @mtimeMs)
          ON CONFLICT (file) DO UPDATE SET file_sha256 = excluded.file_sha256, reason_code = excluded.reason_code,
-           reason = excluded.reason, last_seen = excluded.last_seen`,
+           reason = excluded.reason, last_seen = excluded.last_seen, file_size = excluded.file_size,
+           file_mtime_ms = excluded.file_mtime_ms`,
       )
-      .run(file, sha256, code, reason, at, at);
+      .run(entry);
+  }
+
+  /**
+   * Share files already looked at and not to be read again while unchanged: quarantined ones, and
+   * ones sealed to other recipients (kept with no reason, never listed anywhere).
+   */
+  lookedAt(): Map<string, { size: number; mtimeMs: number }> {
+    const rows = this.db
+      .prepare(
+        `SELECT file, file_size AS size, file_mtime_ms AS mtimeMs FROM skipped_files
+         UNION ALL
+         SELECT file, file_size, file_mtime_ms FROM quarantine WHERE file_size IS NOT NULL`,
+      )
+      .all() as Array<{ file: string; size: number; mtimeMs: number }>;
+    return new Map(rows.map((r) => [r.file, { size: r.size, mtimeMs: r.mtimeMs }]));
+  }
+
+  /** Notes a share file that is not for this lead, so it is not opened again while unchanged. */
+  skip(file: string, size: number, mtimeMs: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO skipped_files (file, file_size, file_mtime_ms) VALUES (?, ?, ?)
+         ON CONFLICT (file) DO UPDATE SET file_size = excluded.file_size, file_mtime_ms = excluded.file_mtime_ms`,
+      )
+      .run(file, size, mtimeMs);
+  }
+
+  /** How many files are in quarantine. */
+  quarantineCount(): number {
+    return this.db.prepare('SELECT count(*) FROM quarantine').pluck().get() as number;
+  }
+
+  /**
+   * Concerns whose acknowledgement this lead still owes: never written (an import killed before
+   * it got there), or written but no longer among `onShare`.
+   */
+  owedAcknowledgements(onShare: ReadonlySet<string>): string[] {
+    const rows = this.db
+      .prepare(`SELECT concern_id, ack_file FROM cases ORDER BY imported_at, concern_id`)
+      .all() as Array<{ concern_id: string; ack_file: string | null }>;
+    return rows
+      .filter((r) => r.ack_file === null || !onShare.has(r.ack_file))
+      .map((r) => r.concern_id);
+  }
+
+  /** Records the acknowledgement file written for a case. */
+  setAckFile(concernId: string, file: string): void {
+    this.db.prepare('UPDATE cases SET ack_file = ? WHERE concern_id = ?').run(file, concernId);
   }
 
   quarantined(): QuarantineEntry[] {

@@ -5,12 +5,12 @@
  * not against malware running as the lead while unlocked.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { z } from 'zod';
 import { openWithPassphrase, sealWithPassphrase } from '../crypto';
 import { SafeguardError } from '../errors';
+import { localStorageError, writeFileAtomically } from '../files';
 import { homePaths } from '../home';
 
 export const MIN_PASSPHRASE_LENGTH = 12;
@@ -55,16 +55,21 @@ export async function saveLeadSecrets(
     Buffer.from(JSON.stringify(leadSecretsSchema.parse(secrets))),
     passphrase,
   );
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.tmp-${randomBytes(6).toString('hex')}`;
-  const handle = await open(tmp, 'wx', 0o600);
+  let result;
   try {
-    await handle.writeFile(sealed);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+    await chmod(dirname(file), 0o700);
+    result = await writeFileAtomically(dirname(file), basename(file), sealed, { mode: 0o600 });
+  } catch (error) {
+    throw localStorageError(error) ?? error;
   }
-  await rename(tmp, file);
+  // Another process got there first: its identity stays, this one is not written.
+  if (result === 'exists') {
+    throw new SafeguardError(
+      'lead-exists',
+      'This home folder already holds a lead identity; it was left untouched.',
+    );
+  }
 }
 
 /** True when this home folder holds a lead identity. */

@@ -1,77 +1,132 @@
 /**
- * Import on a lead's machine: every new file in `<share>/concerns/` is decrypted with the lead's
+ * Import on a lead's machine: every new file in `<share>/concerns/` is opened with the lead's
  * identity, its signature checked, its answers validated against the form version it names, and
  * inserted as a case, idempotently. A file that fails is quarantined locally with a specific
  * reason; the file on the share is never altered or deleted.
+ *
+ * A file sealed to other recipients is passed over in silence — not counted, not quarantined, not
+ * shown — so nothing tells a lead that a concern (about them, say) went to others. Files are read
+ * bounded (regular files only, size-limited, within a time limit), and a file already looked at is
+ * not read again while its size and time are unchanged. One import runs at a time per home.
  */
 import { createHash } from 'node:crypto';
-import { openEnvelope, signAcknowledgement } from '../concerns';
+import { lstat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { acknowledgementFileName, openEnvelope, signAcknowledgement } from '../concerns';
 import { createSigner, SealedFileOpener } from '../crypto';
 import { SafeguardError } from '../errors';
+import { RefusedFile, withProcessLock, type BoundedRead } from '../files';
 import { validateAnswers, type FormRegistry } from '../forms';
-import { FolderShare, writeAcknowledgements } from '../share';
+import { FolderShare, type FolderShareOptions } from '../share';
 import type { CaseStore, LeadSettings, NewCase } from './case-store';
 import type { LeadSecrets } from './identity';
 
 export interface ImportResult {
   imported: number;
   alreadyImported: number;
+  /** Files this import put in quarantine (new, or changed since last time), with reasons. */
   quarantined: Array<{ file: string; code: string; reason: string }>;
+  /** Files in quarantine now, from this import and earlier ones. */
+  inQuarantine: number;
+  /** Acknowledgements written for reporters; `error` when the share refused them (they stay owed). */
+  acknowledgements: { written: number; owed: number; error: string | null };
 }
 
 // Reads run ahead of decryption (a network share has latency); cases are stored in batches, one
 // transaction each. A crash loses at most one batch, which the next import takes again.
 const READ_AHEAD = 8;
 const BATCH_SIZE = 100;
+/** Read this much first: a whole small concern, or the header of a large one. */
+const FIRST_READ_BYTES = 1024 * 1024;
+/** How long a second import waits for one already running on this home. */
+const IMPORT_WAIT_MS = 10 * 60 * 1000;
 
-/** Imports every new concern file from the share into the case store. */
-export async function importConcerns(deps: {
+/** Share failures that end an import (the rest of the files would fail the same way). */
+const SHARE_WIDE = new Set([
+  'share-unreachable',
+  'share-timeout',
+  'share-permission',
+  'share-symlink',
+  'share-not-folder',
+]);
+
+export interface ImportDeps {
   store: CaseStore;
   forms: FormRegistry;
   secrets: LeadSecrets;
   now?: () => Date;
-}): Promise<ImportResult> {
+  share?: FolderShareOptions;
+}
+
+/** Imports every new concern file from the share into the case store, one import at a time. */
+export async function importConcerns(deps: ImportDeps): Promise<ImportResult> {
+  const lockFile = join(dirname(deps.store.db.name), '.lead-import.lock');
+  return withProcessLock(
+    lockFile,
+    {
+      waitMs: IMPORT_WAIT_MS,
+      busy: () =>
+        new SafeguardError(
+          'import-busy',
+          'Another import is still running on this computer; try again when it has finished.',
+        ),
+    },
+    () => importLocked(deps),
+  );
+}
+
+async function importLocked(deps: ImportDeps): Promise<ImportResult> {
   const now = deps.now ?? (() => new Date());
   const settings = deps.store.settings();
   if (!settings)
     throw new SafeguardError('not-a-lead', 'This home folder has no case store set up.');
-  const share = new FolderShare(settings.sharePath);
-  const done = deps.store.importedFiles();
+  const share = new FolderShare(settings.sharePath, deps.share);
   const files = await share.listConcernFiles();
+  const done = deps.store.importedFiles();
+  const lookedAt = deps.store.lookedAt();
   const todo = files.filter((f) => !done.has(f));
   const opener = await SealedFileOpener.create(deps.secrets.ageIdentity);
   const result: ImportResult = {
     imported: 0,
     alreadyImported: files.length - todo.length,
     quarantined: [],
+    inQuarantine: 0,
+    acknowledgements: { written: 0, owed: 0, error: null },
   };
-  const quarantine = (file: string, sha256: string, error: unknown) => {
+  const quarantine = (
+    file: string,
+    error: unknown,
+    seen: { sha256: string; size: number | null; mtimeMs: number | null },
+  ) => {
     const { code, reason } = describeFailure(error);
-    deps.store.quarantine(file, sha256, code, reason, now().toISOString());
+    deps.store.quarantine({ file, code, reason, at: now().toISOString(), ...seen });
     result.quarantined.push({ file, code, reason });
   };
 
   const batch: NewCase[] = [];
   const referencesThisRun = new Set<string>();
-  const stored: string[] = [];
   const flush = () => {
     if (batch.length === 0) return;
     try {
-      deps.store.insertCases(batch);
-      result.imported += batch.length;
-      stored.push(...batch.map((c) => c.document.concernId));
+      const inserted = deps.store.insertCases(batch);
+      result.imported += inserted.length;
+      result.alreadyImported += batch.length - inserted.length;
     } catch {
       // One bad row must not hold back the rest: store them one by one, quarantining the refusal.
       for (const item of batch) {
         try {
-          deps.store.insertCases([item]);
-          result.imported++;
-          stored.push(item.document.concernId);
+          const inserted = deps.store.insertCases([item]);
+          result.imported += inserted.length;
+          result.alreadyImported += 1 - inserted.length;
         } catch {
           quarantine(
             item.sourceFile,
-            item.sourceSha256,
             new SafeguardError('store-refused', 'The case store refused it.'),
+            {
+              sha256: item.sourceSha256,
+              size: null,
+              mtimeMs: null,
+            },
           );
         }
       }
@@ -79,35 +134,61 @@ export async function importConcerns(deps: {
     batch.length = 0;
   };
 
-  const read = (file: string) =>
-    share.readConcernFile(file).then(
-      (bytes) => ({ file, bytes }),
-      () => ({ file, bytes: null }),
-    );
-  const reads = todo.slice(0, READ_AHEAD).map(read);
+  // Each file's first read (or the reason to pass it over), started ahead of its turn.
+  const firstRead = (file: string): Promise<FirstRead> =>
+    readFirst(share, file, lookedAt.get(file)).catch((error: unknown) => ({ failed: error }));
+  const reads = todo.slice(0, READ_AHEAD).map(firstRead);
+  let stopError: SafeguardError | null = null;
   for (let i = 0; i < todo.length; i++) {
     const next = todo[i + READ_AHEAD];
-    if (next !== undefined) reads.push(read(next));
+    if (next !== undefined) reads.push(firstRead(next));
+    const file = todo[i] ?? '';
     const item = await reads[i];
-    reads[i] = Promise.resolve({ file: '', bytes: null }); // release the bytes
-    if (!item?.bytes) {
-      result.quarantined.push({
-        file: todo[i] ?? '',
-        code: 'unreadable',
-        reason: 'The file could not be read from the share.',
-      });
+    reads[i] = Promise.resolve({ skip: true }); // release the bytes
+    if (item === undefined || 'skip' in item) continue;
+    if ('failed' in item) {
+      const error = item.failed;
+      if (error instanceof SafeguardError && SHARE_WIDE.has(error.code)) {
+        stopError = error;
+        break;
+      }
+      if (error instanceof SafeguardError && error.code === 'share-file-missing') continue;
+      if (error instanceof RefusedFile) {
+        quarantine(file, error, { sha256: '', ...(await linkStat(share, file)) });
+        continue;
+      }
+      quarantine(file, error, { sha256: '', size: null, mtimeMs: null });
       continue;
     }
-    const sha256 = createHash('sha256').update(item.bytes).digest('hex');
+    const seen = { size: item.read.size, mtimeMs: item.read.mtimeMs };
+    let sha256 = '';
     try {
-      const verified = await verifyOne({
+      const opened = await opener.openHeader(item.read.bytes).catch((error: unknown) => {
+        if (error instanceof SafeguardError && error.code === 'not-addressed') return null;
+        throw error;
+      });
+      if (opened === null) {
+        deps.store.skip(file, seen.size, seen.mtimeMs);
+        continue;
+      }
+      const bytes = item.read.complete
+        ? item.read.bytes
+        : (await share.readConcernFile(file)).bytes;
+      sha256 = createHash('sha256').update(bytes).digest('hex');
+      const verified = verifyOne({
         ...deps,
         settings,
-        opener,
-        file: item.file,
-        bytes: item.bytes,
+        plain: opener.openPayload(opened, bytes),
+        file,
       });
-      if (referencesThisRun.has(verified.document.reference)) {
+      if (deps.store.hasConcern(verified.document.concernId)) {
+        result.alreadyImported++;
+        continue;
+      }
+      if (
+        referencesThisRun.has(verified.document.reference) ||
+        deps.store.hasReference(verified.document.reference)
+      ) {
         throw new SafeguardError(
           'duplicate-reference',
           `Its reference ${verified.document.reference} is already used by another case.`,
@@ -116,55 +197,114 @@ export async function importConcerns(deps: {
       referencesThisRun.add(verified.document.reference);
       batch.push({
         ...verified,
-        sourceFile: item.file,
+        sourceFile: file,
         sourceSha256: sha256,
         importedAt: now().toISOString(),
         author: deps.secrets.recipientId,
       });
       if (batch.length >= BATCH_SIZE) flush();
     } catch (error) {
-      quarantine(item.file, sha256, error);
+      if (error instanceof SafeguardError && SHARE_WIDE.has(error.code)) {
+        stopError = error;
+        break;
+      }
+      quarantine(file, error, { sha256, ...seen });
     }
   }
   flush();
-  await acknowledge(share, stored, deps.secrets, now());
+  await Promise.allSettled(reads);
+  result.acknowledgements = await acknowledge(share, deps.store, deps.secrets, now());
+  result.inQuarantine = deps.store.quarantineCount();
+  if (stopError !== null) throw stopError;
   return result;
 }
 
-/** Tells reporters' machines "acknowledged": a signed, content-free file per imported concern. */
-async function acknowledge(
+type FirstRead = { skip: true } | { failed: unknown } | { read: BoundedRead };
+
+/** The first read of a file, or `skip` when it was looked at before and has not changed. */
+async function readFirst(
   share: FolderShare,
-  concernIds: string[],
-  secrets: LeadSecrets,
-  at: Date,
-): Promise<void> {
-  const signer = createSigner(secrets.signingKey);
-  const entries = concernIds.map((concernId) => ({
-    concernId,
-    json: signAcknowledgement({
-      concernId,
-      recipientId: secrets.recipientId,
-      signingKey: signer,
-      at,
-    }),
-  }));
+  file: string,
+  before: { size: number; mtimeMs: number } | undefined,
+): Promise<FirstRead> {
+  if (before !== undefined) {
+    const now = await linkStat(share, file);
+    if (now.size === before.size && now.mtimeMs === before.mtimeMs) return { skip: true };
+  }
+  return { read: await share.readConcernFile(file, { headBytes: FIRST_READ_BYTES }) };
+}
+
+/** The size and time of the name itself (a symlink's own), for recognising it unchanged later. */
+async function linkStat(
+  share: FolderShare,
+  file: string,
+): Promise<{ size: number | null; mtimeMs: number | null }> {
   try {
-    await writeAcknowledgements(share, entries);
+    const info = await lstat(join(share.root, 'concerns', file));
+    return { size: info.size, mtimeMs: info.mtimeMs };
   } catch {
-    // The share went away or is read-only: the cases are stored; acknowledgements are a courtesy.
+    return { size: null, mtimeMs: null };
   }
 }
 
-async function verifyOne(args: {
+/**
+ * Tells reporters' machines "acknowledged": a signed, content-free file per case, under a fresh
+ * random name. Written for every case that does not have its file on the share yet — so what a
+ * killed import owed, or an acknowledgement deleted from the share, is written by the next one.
+ */
+async function acknowledge(
+  share: FolderShare,
+  store: CaseStore,
+  secrets: LeadSecrets,
+  at: Date,
+): Promise<ImportResult['acknowledgements']> {
+  let owed: string[];
+  try {
+    owed = store.owedAcknowledgements(new Set(await share.listAckFiles()));
+  } catch (error) {
+    return { written: 0, owed: 0, error: describeFailure(error).reason };
+  }
+  const signer = createSigner(secrets.signingKey);
+  let written = 0;
+  let next = 0;
+  let failure: unknown = null;
+  const worker = async () => {
+    while (failure === null && next < owed.length) {
+      const concernId = owed[next++];
+      if (concernId === undefined) break;
+      const name = acknowledgementFileName(concernId);
+      const json = signAcknowledgement({
+        concernId,
+        recipientId: secrets.recipientId,
+        signingKey: signer,
+        at,
+      });
+      try {
+        if (await share.writeAckFile(name, json)) {
+          store.setAckFile(concernId, name);
+          written++;
+        }
+      } catch (error) {
+        failure ??= error; // read-only or gone: the rest stay owed for the next import
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, owed.length) }, worker));
+  return {
+    written,
+    owed: owed.length - written,
+    error: failure === null ? null : describeFailure(failure).reason,
+  };
+}
+
+function verifyOne(args: {
   store: CaseStore;
   forms: FormRegistry;
   settings: LeadSettings;
-  opener: SealedFileOpener;
+  plain: Uint8Array;
   file: string;
-  bytes: Buffer;
-}): Promise<Pick<NewCase, 'document' | 'signedDocument' | 'attachments' | 'kind'>> {
-  const plain = await args.opener.open(args.bytes);
-  const { document, signedDocument, attachments } = openEnvelope(plain);
+}): Pick<NewCase, 'document' | 'signedDocument' | 'attachments' | 'kind'> {
+  const { document, signedDocument, attachments } = openEnvelope(args.plain);
   if (`${document.concernId}.age` !== args.file) {
     throw new SafeguardError(
       'misnamed',
@@ -191,12 +331,6 @@ async function verifyOne(args: {
         'An attachment named in the signed document is missing.',
       );
     }
-  }
-  if (args.store.hasReference(document.reference)) {
-    throw new SafeguardError(
-      'duplicate-reference',
-      `Its reference ${document.reference} is already used by another case.`,
-    );
   }
   return { document, signedDocument, attachments, kind: form.kind };
 }

@@ -105,7 +105,7 @@ export async function addRecipient(
 
   const staff = await openStaffStore(input.home, input.keyProvider);
   try {
-    const current = await trustedProfile(staff, now);
+    const { profile: current } = await trustedProfile(staff, now);
     const updated = nextProfile(current, { recipients: [...current.recipients, recipient] }, now);
     const share = new FolderShare(staff.enrolment()?.sharePath ?? '');
     await share.writeProfile(signProfile(updated, dsl.rootSigningKey));

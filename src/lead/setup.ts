@@ -43,7 +43,7 @@ export async function initSchool(
     );
   }
   const share = new FolderShare(input.sharePath);
-  await share.ensureReachable();
+  await share.checkWritable();
   if ((await share.readProfile()) !== null) {
     throw new SafeguardError(
       'school-exists',

@@ -1,216 +1,329 @@
 /**
  * The school share as a folder (local or an SMB/DFS path mapped by IT). Every file it holds is
- * signed or sealed. Writes are temp file → fsync → rename, named by a unique id, never
- * overwritten, so many writers need no lock and a reader never sees half a file.
+ * signed or sealed; every file read from it is untrusted: regular files only, bounded in size,
+ * read within a time limit (files/bounded-read.ts). Writes go through the one atomic-write helper
+ * and never replace a concern. Sub-folders that are symlinks are refused: they would make us write
+ * outside the share.
  */
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { access, lstat, mkdir, readdir, chmod, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SafeguardError } from '../errors';
+import {
+  readRegularFile,
+  RefusedFile,
+  shareError,
+  shareUnreachable,
+  statRegularFile,
+  sweepAbandonedTemps,
+  withDeadline,
+  writeFileAtomically,
+  type BoundedRead,
+} from '../files';
+import { SHARE_FILE_MODE, SHARE_FOLDER_MODE, SHARE_LIMITS } from './limits';
 
-const CONCERN_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.age$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const CONCERN_FILE = new RegExp(`^${UUID}\\.age$`);
+/** `<concern id>.json` (first release) or `<concern id>.<16 hex>.json`. */
+const ACK_FILE = new RegExp(`^(${UUID})(\\.[0-9a-f]{16})?\\.json$`);
+
+/** The share's folders, by what they hold. */
+export const SHARE_FOLDERS = ['concerns', 'acks', 'events', 'extracts'] as const;
+export type ShareFolder = (typeof SHARE_FOLDERS)[number];
 
 /** The result of writing a concern file. */
 export type WriteOutcome = 'written' | 'already-there';
 
-export class FolderShare {
-  constructor(readonly root: string) {}
+export interface FolderShareOptions {
+  /** Base time limit of each operation (tests shorten it). */
+  timeoutMs?: number;
+}
 
-  /** Throws `share-unreachable` unless the share folder exists and can be written. */
-  async ensureReachable(): Promise<void> {
-    try {
-      const info = await stat(this.root);
-      if (!info.isDirectory()) throw new Error('not a folder');
-      await access(this.root, constants.R_OK | constants.W_OK);
-    } catch {
-      throw unreachable(this.root);
-    }
+/** The concern id an acknowledgement file name is for, or null for any other name. */
+export function ackFileConcernId(name: string): string | null {
+  return ACK_FILE.exec(name)?.[1] ?? null;
+}
+
+export class FolderShare {
+  private readonly timeoutMs: number;
+
+  constructor(
+    readonly root: string,
+    options: FolderShareOptions = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? SHARE_LIMITS.timeoutMs;
+  }
+
+  /** Throws unless the share folder exists and can be read (enough for enrolling and importing). */
+  checkReadable(): Promise<void> {
+    return this.timed('check', async () => this.requireAccess(constants.R_OK | constants.X_OK));
+  }
+
+  /** Throws unless the share folder exists and can be written, naming read-only and permission. */
+  checkWritable(): Promise<void> {
+    return this.timed('check', async () =>
+      this.requireAccess(constants.R_OK | constants.W_OK | constants.X_OK),
+    );
   }
 
   /** Creates the share's folders for a new school (the share folder itself must exist). */
-  async prepare(): Promise<void> {
-    await this.ensureReachable();
-    try {
-      await mkdir(join(this.root, 'concerns'), { recursive: true });
-    } catch {
-      throw new SafeguardError(
-        'share-unwritable',
-        `The folders of the school share cannot be created at ${this.root}.`,
-      );
-    }
+  prepare(): Promise<void> {
+    return this.timed('prepare', async () => {
+      await this.requireAccess(constants.R_OK | constants.W_OK | constants.X_OK);
+      for (const name of SHARE_FOLDERS) await this.folder(name, true);
+    });
   }
 
   /** The profile file's text, or null when the share has none. */
-  async readProfile(): Promise<string | null> {
-    await this.ensureReachable();
-    try {
-      return await readFile(join(this.root, 'school.json'), 'utf8');
-    } catch (error) {
-      if (isCode(error, 'ENOENT')) return null;
-      throw unreachable(this.root);
-    }
+  readProfile(): Promise<string | null> {
+    return this.timed('read', async () => {
+      await this.requireAccess(constants.R_OK | constants.X_OK);
+      try {
+        const read = await readRegularFile(join(this.root, 'school.json'), {
+          maxBytes: SHARE_LIMITS.profileBytes,
+        });
+        return read.bytes.toString('utf8');
+      } catch (error) {
+        if (error instanceof RefusedFile) {
+          throw new SafeguardError(
+            'profile-unreadable',
+            `The school profile on the share cannot be used: ${lowerFirst(error.message)}`,
+          );
+        }
+        if (isCode(error, 'ENOENT')) return null;
+        throw error;
+      }
+    });
   }
 
   /** Writes (or replaces) the signed profile atomically. */
-  async writeProfile(json: string): Promise<void> {
-    await this.ensureReachable();
-    await writeAtomically(this.root, 'school.json', Buffer.from(json, 'utf8'), { replace: true });
+  writeProfile(json: string): Promise<void> {
+    return this.timed('write', async () => {
+      await this.requireAccess(constants.R_OK | constants.W_OK | constants.X_OK);
+      await writeFileAtomically(this.root, 'school.json', Buffer.from(json, 'utf8'), {
+        replace: true,
+        mode: SHARE_FILE_MODE,
+      });
+    });
   }
 
   /**
    * Delivers a sealed concern as `concerns/<id>.age`. Never overwrites: when the file already
-   * holds the same bytes (a delivery that was interrupted after the rename) it reports so.
+   * holds the same bytes (a delivery interrupted after the rename, or a re-delivery) it says so.
    */
-  async writeConcern(concernId: string, sealed: Uint8Array): Promise<WriteOutcome> {
-    const name = `${concernId}.age`;
-    if (!CONCERN_FILE.test(name)) throw new SafeguardError('bad-id', 'Invalid concern id.');
-    await this.ensureReachable();
-    const dir = join(this.root, 'concerns');
-    try {
-      await mkdir(dir, { recursive: true });
-      const existing = await readFile(join(dir, name)).catch((e: unknown) => {
-        if (isCode(e, 'ENOENT')) return null;
-        throw e;
-      });
-      if (existing) {
-        if (Buffer.compare(existing, sealed) === 0) return 'already-there';
+  writeConcern(concernId: string, sealed: Uint8Array): Promise<WriteOutcome> {
+    const name = concernFileName(concernId);
+    return this.timed(
+      'write',
+      async () => {
+        await this.requireAccess(constants.R_OK | constants.W_OK | constants.X_OK);
+        const dir = await this.folder('concerns', true);
+        const result = await writeFileAtomically(dir, name, sealed, { mode: SHARE_FILE_MODE });
+        if (result === 'written') return 'written';
+        const existing = await readRegularFile(join(dir, name), {
+          maxBytes: sealed.length,
+        }).catch(() => null);
+        if (existing && Buffer.compare(existing.bytes, sealed) === 0) return 'already-there';
         throw new SafeguardError(
           'share-conflict',
           'A different file with this concern id is already on the share; it was left untouched.',
         );
+      },
+      sealed.length,
+    );
+  }
+
+  /** True when `concerns/<id>.age` is on the share as a regular file. */
+  hasConcern(concernId: string): Promise<boolean> {
+    const name = concernFileName(concernId);
+    return this.timed('read', async () => {
+      await this.requireAccess(constants.R_OK | constants.X_OK);
+      const dir = await this.folder('concerns', false);
+      if (dir === null) return false;
+      return statRegularFile(join(dir, name)).then(
+        () => true,
+        (error: unknown) => {
+          if (isCode(error, 'ENOENT') || error instanceof RefusedFile) return false;
+          throw error;
+        },
+      );
+    });
+  }
+
+  /** Names of the concern files on the share, sorted (temp files and strangers are ignored). */
+  listConcernFiles(): Promise<string[]> {
+    return this.timed('read', async () => {
+      await this.requireAccess(constants.R_OK | constants.X_OK);
+      const dir = await this.folder('concerns', false);
+      if (dir === null) return [];
+      return (await readdir(dir)).filter((n) => CONCERN_FILE.test(n)).sort();
+    });
+  }
+
+  /** The size and time of a concern file; RefusedFile when it is not a regular file. */
+  statConcernFile(name: string): Promise<{ size: number; mtimeMs: number }> {
+    checkConcernFileName(name);
+    return this.timed('read', async () =>
+      statRegularFile(join(this.root, 'concerns', name)).catch(missingFile),
+    );
+  }
+
+  /**
+   * The bytes of one concern file (or its first `headBytes`), refused unread when it is not a
+   * regular file or is over the limit.
+   */
+  readConcernFile(name: string, options: { headBytes?: number } = {}): Promise<BoundedRead> {
+    checkConcernFileName(name);
+    return this.timed(
+      'read',
+      async () =>
+        readRegularFile(join(this.root, 'concerns', name), {
+          maxBytes: SHARE_LIMITS.concernBytes,
+          ...options,
+        }).catch(missingFile),
+      options.headBytes ?? SHARE_LIMITS.concernBytes,
+    );
+  }
+
+  /** Names of the acknowledgement files on the share. */
+  listAckFiles(): Promise<string[]> {
+    return this.timed('read', async () => {
+      await this.requireAccess(constants.R_OK | constants.X_OK);
+      const dir = await this.folder('acks', false);
+      if (dir === null) return [];
+      return (await readdir(dir)).filter((n) => ACK_FILE.test(n));
+    });
+  }
+
+  /** One acknowledgement file's text; RefusedFile when it is not a small regular file. */
+  readAckFile(name: string): Promise<string> {
+    if (!ACK_FILE.test(name)) throw new SafeguardError('bad-id', 'Invalid acknowledgement name.');
+    return this.timed('read', async () => {
+      const read = await readRegularFile(join(this.root, 'acks', name), {
+        maxBytes: SHARE_LIMITS.acknowledgementBytes,
+      }).catch(missingFile);
+      return read.bytes.toString('utf8');
+    });
+  }
+
+  /**
+   * Writes an acknowledgement under a new name; returns false when the name was taken. Without
+   * fsync: a lost acknowledgement only leaves the reporter seeing "delivered", and is written again.
+   */
+  writeAckFile(name: string, json: string): Promise<boolean> {
+    if (!ACK_FILE.test(name)) throw new SafeguardError('bad-id', 'Invalid acknowledgement name.');
+    return this.timed('write', async () => {
+      const dir = await this.folder('acks', true);
+      const result = await writeFileAtomically(dir, name, Buffer.from(json, 'utf8'), {
+        durable: false,
+        mode: SHARE_FILE_MODE,
+      });
+      return result === 'written';
+    });
+  }
+
+  /** Removes our abandoned temp files from the share's folders; returns how many. */
+  sweepTemps(): Promise<number> {
+    return this.timed('write', async () => {
+      let removed = await sweepAbandonedTemps(this.root);
+      for (const name of SHARE_FOLDERS) {
+        const dir = await this.folder(name, false).catch(() => null);
+        if (dir !== null) removed += await sweepAbandonedTemps(dir);
       }
-      await writeAtomically(dir, name, sealed, { replace: false });
-      return 'written';
+      return removed;
+    });
+  }
+
+  /**
+   * The path of a share folder after checking it is a real folder, not a symlink to somewhere
+   * else; created (with explicit permissions) when `create` and missing, else null when missing.
+   */
+  private async folder(name: ShareFolder, create: true): Promise<string>;
+  private async folder(name: ShareFolder, create: boolean): Promise<string | null>;
+  private async folder(name: ShareFolder, create: boolean): Promise<string | null> {
+    const dir = join(this.root, name);
+    let info;
+    try {
+      info = await lstat(dir);
+    } catch (error) {
+      if (!isCode(error, 'ENOENT')) throw error;
+      if (!create) return null;
+      try {
+        await mkdir(dir, { mode: SHARE_FOLDER_MODE });
+        await chmod(dir, SHARE_FOLDER_MODE);
+      } catch (mkdirError) {
+        if (!isCode(mkdirError, 'EEXIST')) throw mkdirError;
+      }
+      info = await lstat(dir);
+    }
+    if (info.isSymbolicLink()) {
+      throw new SafeguardError(
+        'share-symlink',
+        `The "${name}" folder on the school share at ${this.root} is a link to somewhere else, so it was not used. Tell IT: it must be a real folder.`,
+      );
+    }
+    if (!info.isDirectory()) {
+      throw new SafeguardError(
+        'share-not-folder',
+        `"${name}" on the school share at ${this.root} is not a folder, so it was not used. Tell IT.`,
+      );
+    }
+    return dir;
+  }
+
+  private async requireAccess(mode: number): Promise<void> {
+    let info;
+    try {
+      info = await stat(this.root);
+    } catch {
+      throw shareUnreachable(this.root);
+    }
+    if (!info.isDirectory()) throw shareUnreachable(this.root);
+    await access(this.root, mode);
+  }
+
+  /** Runs one share operation within its time limit, naming any failure by its cause. */
+  private async timed<T>(kind: string, work: () => Promise<T>, bytes = 0): Promise<T> {
+    const ms = this.timeoutMs + Math.ceil(bytes / (1024 * 1024)) * SHARE_LIMITS.timeoutMsPerMiB;
+    try {
+      return await withDeadline(
+        work(),
+        ms,
+        () =>
+          new SafeguardError(
+            'share-timeout',
+            `The school share at ${this.root} did not answer within ${Math.round(ms / 1000)} seconds (${kind}).`,
+          ),
+      );
     } catch (error) {
       if (error instanceof SafeguardError) throw error;
-      throw unreachable(this.root);
+      throw shareError(error, this.root);
     }
-  }
-
-  /** Names of the concern files on the share (temp files and strangers are ignored). */
-  async listConcernFiles(): Promise<string[]> {
-    await this.ensureReachable();
-    try {
-      const names = await readdir(join(this.root, 'concerns'));
-      return names.filter((n) => CONCERN_FILE.test(n)).sort();
-    } catch (error) {
-      if (isCode(error, 'ENOENT')) return [];
-      throw unreachable(this.root);
-    }
-  }
-
-  /** The bytes of one concern file. */
-  async readConcernFile(name: string): Promise<Buffer> {
-    if (!CONCERN_FILE.test(name)) throw new SafeguardError('bad-id', 'Invalid concern file name.');
-    return readFile(join(this.root, 'concerns', name));
   }
 }
 
-/**
- * Writes acknowledgement files beside the concerns, named by the same random ids, skipping any
- * already there. One reachability check and one listing for the batch, then a few writes at a
- * time: each is a handful of round trips, which on a network share is most of the cost.
- */
-export async function writeAcknowledgements(
-  share: FolderShare,
-  entries: ReadonlyArray<{ concernId: string; json: string }>,
-): Promise<void> {
-  if (entries.length === 0) return;
-  await share.ensureReachable();
-  const dir = join(share.root, 'acks');
-  await mkdir(dir, { recursive: true });
-  const existing = new Set(await readdir(dir));
-  const todo = entries.filter(
-    (e) => UUID.test(e.concernId) && !existing.has(`${e.concernId}.json`),
-  );
-  let next = 0;
-  const worker = async () => {
-    while (next < todo.length) {
-      const entry = todo[next++];
-      if (!entry) break;
-      // A courtesy, not a record: rename keeps readers from half a file, but no fsync — after a
-      // power cut a lost acknowledgement only leaves the reporter seeing "delivered".
-      await writeAtomically(dir, `${entry.concernId}.json`, Buffer.from(entry.json, 'utf8'), {
-        replace: false,
-        durable: false,
-      }).catch((error: unknown) => {
-        if (!(error instanceof SafeguardError && error.code === 'share-conflict')) throw error;
-      });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(8, todo.length) }, worker));
+function concernFileName(concernId: string): string {
+  const name = `${concernId}.age`;
+  if (!CONCERN_FILE.test(name)) throw new SafeguardError('bad-id', 'Invalid concern id.');
+  return name;
 }
 
-/** The acknowledgement of a concern, or null when there is none (yet). */
-export async function readAcknowledgement(
-  share: FolderShare,
-  concernId: string,
-): Promise<string | null> {
-  if (!UUID.test(concernId)) return null;
-  try {
-    const text = await readFile(join(share.root, 'acks', `${concernId}.json`), 'utf8');
-    return text.length > 64 * 1024 ? null : text;
-  } catch {
-    return null;
-  }
+function checkConcernFileName(name: string): void {
+  if (!CONCERN_FILE.test(name)) throw new SafeguardError('bad-id', 'Invalid concern file name.');
 }
 
-async function writeAtomically(
-  dir: string,
-  name: string,
-  bytes: Uint8Array,
-  options: { replace: boolean; durable?: boolean },
-): Promise<void> {
-  const durable = options.durable ?? true;
-  const tmp = join(dir, `.tmp-${randomBytes(8).toString('hex')}`);
-  const handle = await open(tmp, 'wx', 0o644);
-  try {
-    await handle.writeFile(bytes);
-    if (durable) await handle.sync();
-  } finally {
-    await handle.close();
+/** A file that went between listing and reading: its own error, not "share unreachable". */
+function missingFile(error: unknown): never {
+  if (isCode(error, 'ENOENT')) {
+    throw new SafeguardError('share-file-missing', 'The file is no longer on the share.');
   }
-  try {
-    if (!options.replace) {
-      // rename() would replace; refuse if the target appeared meanwhile (same id = same writer).
-      const exists = await stat(join(dir, name)).then(
-        () => true,
-        () => false,
-      );
-      if (exists)
-        throw new SafeguardError('share-conflict', 'The file already exists on the share.');
-    }
-    await rename(tmp, join(dir, name));
-  } catch (error) {
-    await unlink(tmp).catch(() => undefined);
-    throw error;
-  }
-  if (durable) await syncDirectory(dir);
-}
-
-async function syncDirectory(dir: string): Promise<void> {
-  // Makes the rename durable on POSIX; Windows and some network filesystems refuse, harmlessly.
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    /* not supported here */
-  }
-}
-
-function unreachable(root: string): SafeguardError {
-  return new SafeguardError(
-    'share-unreachable',
-    `The school share cannot be reached at ${root} (missing, not mounted, or not writable).`,
-  );
+  throw error;
 }
 
 function isCode(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -1,17 +1,29 @@
 /**
  * Enrolment and profile trust on a staff machine: pin the root key at enrolment, then accept only
- * profiles signed by that key and not older than the pinned one.
+ * profiles signed by that key and not older than the pinned one. A profile on the share that fails
+ * those checks never stops a concern: it is sealed to the pinned profile, and the problem is kept
+ * so the receipt, `outbox` and the home screen can say "tell the DSL".
  */
 import { safetyCode } from '../crypto';
 import { SafeguardError } from '../errors';
 import { verifyProfile, type SchoolProfile } from '../school';
-import { FolderShare } from '../share';
-import type { StaffStore } from './store';
+import { FolderShare, type FolderShareOptions } from '../share';
+import type { ProfileProblem, StaffStore } from './store';
 
 export interface EnrolmentResult {
   schoolName: string;
   safetyCode: string;
   profileSerial: number;
+}
+
+/** What staff are told when the share's profile cannot be trusted. */
+export const UNTRUSTED_PROFILE_WARNING =
+  "The school's settings on the share cannot be trusted: tell the DSL.";
+
+/** The profile to seal with, and the share profile's trust problem when there is one. */
+export interface TrustedProfile {
+  profile: SchoolProfile;
+  problem: ProfileProblem | null;
 }
 
 /**
@@ -52,6 +64,7 @@ export async function enrol(
     },
     now,
   );
+  store.setProfileProblem(null, now);
   return {
     schoolName: verified.profile.schoolName,
     safetyCode: safetyCode(verified.rootFingerprint),
@@ -60,32 +73,67 @@ export async function enrol(
 }
 
 /**
- * The profile to seal with: the share's, if it is reachable and trusted (the pin moves forward),
- * otherwise the one pinned locally, so filing works while the share is down. A profile that fails
- * the pin is an error, never a silent fallback.
+ * The profile to seal with: the share's, when it can be read and is trusted (the pin moves
+ * forward); otherwise the one pinned here. An unreachable or slow share changes nothing; a profile
+ * that is missing, unreadable or fails the pin is recorded as a problem and never used.
  */
-export async function trustedProfile(store: StaffStore, now: Date): Promise<SchoolProfile> {
+export async function trustedProfile(
+  store: StaffStore,
+  now: Date,
+  shareOptions: FolderShareOptions = {},
+): Promise<TrustedProfile> {
   const enrolment = requireEnrolment(store);
-  const pin = {
-    rootFingerprint: enrolment.rootFingerprint,
-    serial: enrolment.profileSerial,
-    json: enrolment.profileJson,
-  };
-  let json: string | null = null;
+  const pinned = (): TrustedProfile => ({
+    profile: verifyProfile(enrolment.profileJson).profile,
+    problem: store.profileProblem(),
+  });
+  let json: string | null;
   try {
-    json = await new FolderShare(enrolment.sharePath).readProfile();
+    json = await new FolderShare(enrolment.sharePath, shareOptions).readProfile();
   } catch (error) {
-    if (!(error instanceof SafeguardError && error.code === 'share-unreachable')) throw error;
+    if (error instanceof SafeguardError && error.code.startsWith('profile-')) {
+      return untrusted(store, enrolment.profileJson, error, now);
+    }
+    return pinned(); // unreachable, slow, refused: nothing learned about the profile
   }
-  if (json === null || json === enrolment.profileJson) {
-    return verifyProfile(enrolment.profileJson).profile;
+  if (json === null) {
+    return untrusted(
+      store,
+      enrolment.profileJson,
+      new SafeguardError('profile-missing', 'The school profile is missing from the share.'),
+      now,
+    );
   }
-  const verified = verifyProfile(json, pin);
-  store.saveEnrolment(
-    { ...enrolment, profileSerial: verified.profile.serial, profileJson: json },
-    now,
-  );
-  return verified.profile;
+  if (json === enrolment.profileJson) {
+    store.setProfileProblem(null, now);
+    return { profile: verifyProfile(json).profile, problem: null };
+  }
+  try {
+    const verified = verifyProfile(json, {
+      rootFingerprint: enrolment.rootFingerprint,
+      serial: enrolment.profileSerial,
+      json: enrolment.profileJson,
+    });
+    store.saveEnrolment(
+      { ...enrolment, profileSerial: verified.profile.serial, profileJson: json },
+      now,
+    );
+    store.setProfileProblem(null, now);
+    return { profile: verified.profile, problem: null };
+  } catch (error) {
+    if (!(error instanceof SafeguardError)) throw error;
+    return untrusted(store, enrolment.profileJson, error, now);
+  }
+}
+
+function untrusted(
+  store: StaffStore,
+  pinnedJson: string,
+  error: SafeguardError,
+  now: Date,
+): TrustedProfile {
+  store.setProfileProblem({ code: error.code, detail: error.message }, now);
+  return { profile: verifyProfile(pinnedJson).profile, problem: store.profileProblem() };
 }
 
 /** The enrolment, or a clear error when this machine has not been enrolled. */

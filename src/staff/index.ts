@@ -1,4 +1,16 @@
-export { deliverPending, type DeliveryResult } from './delivery';
+export {
+  deliverPending,
+  refreshAcknowledgements,
+  requeueMissing,
+  staffShare,
+  type DeliveryResult,
+} from './delivery';
+export {
+  DeliveryLoop,
+  type DeliveryLoopOptions,
+  type DeliveryStatus,
+  type RoundReport,
+} from './delivery-loop';
 export {
   DRAFT_EXPIRY_DAYS,
   DRAFT_STALE_DAYS,
@@ -10,6 +22,13 @@ export {
   type Draft,
   type DraftSummary,
 } from './drafts';
-export { enrol, requireEnrolment, trustedProfile, type EnrolmentResult } from './enrolment';
-export { listReceipts, refreshAcknowledgements, type ReceiptEntry } from './receipts';
-export { openStaffStore, StaffStore, type OutboxRow } from './store';
+export {
+  enrol,
+  requireEnrolment,
+  trustedProfile,
+  UNTRUSTED_PROFILE_WARNING,
+  type EnrolmentResult,
+  type TrustedProfile,
+} from './enrolment';
+export { listReceipts, type ReceiptEntry } from './receipts';
+export { openStaffStore, StaffStore, type OutboxRow, type ProfileProblem } from './store';

@@ -7,9 +7,10 @@
  *   file, not a compromised account.
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { SafeguardError } from '../errors';
+import { localStorageError, writeFileAtomically } from '../files';
 
 export interface KeyProvider {
   /** Returns the 32-byte key for `name`, creating and storing a random one the first time. */
@@ -26,27 +27,44 @@ export class UnprotectedFileKeyProvider implements KeyProvider {
 
   async getOrCreateKey(name: string): Promise<Buffer> {
     if (!/^[a-z0-9-]+$/.test(name)) throw new SafeguardError('bad-key-name', 'Invalid key name.');
-    const file = join(this.dir, 'keys', `${name}.key`);
-    const existing = await readFile(file, 'utf8').catch((error: unknown) => {
+    const keys = join(this.dir, 'keys');
+    const existing = await this.read(keys, name);
+    if (existing !== null) return existing;
+    try {
+      await mkdir(keys, { recursive: true, mode: 0o700 });
+      await chmod(keys, 0o700);
+      // Never replaces: if another process created the key first, its key is the one to use.
+      await writeFileAtomically(
+        keys,
+        `${name}.key`,
+        Buffer.from(`${randomBytes(32).toString('hex')}\n`),
+        {
+          mode: 0o600,
+        },
+      );
+    } catch (error) {
+      throw localStorageError(error) ?? error;
+    }
+    const created = await this.read(keys, name);
+    if (created === null) {
+      throw new SafeguardError('bad-key-file', `The key file for the ${name} store vanished.`);
+    }
+    return created;
+  }
+
+  private async read(keys: string, name: string): Promise<Buffer | null> {
+    const text = await readFile(join(keys, `${name}.key`), 'utf8').catch((error: unknown) => {
       if ((error as { code?: unknown }).code === 'ENOENT') return null;
       throw new SafeguardError(
         'bad-key-file',
         `The key file for the ${name} store cannot be read.`,
       );
     });
-    if (existing !== null) {
-      const hex = existing.trim();
-      if (!/^[0-9a-f]{64}$/.test(hex)) {
-        throw new SafeguardError('bad-key-file', `The key file for the ${name} store is damaged.`);
-      }
-      return Buffer.from(hex, 'hex');
+    if (text === null) return null;
+    const hex = text.trim();
+    if (!/^[0-9a-f]{64}$/.test(hex)) {
+      throw new SafeguardError('bad-key-file', `The key file for the ${name} store is damaged.`);
     }
-    const key = randomBytes(32);
-    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-    const tmp = `${file}.tmp-${randomBytes(6).toString('hex')}`;
-    await writeFile(tmp, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
-    await chmod(tmp, 0o600);
-    await rename(tmp, file);
-    return key;
+    return Buffer.from(hex, 'hex');
   }
 }

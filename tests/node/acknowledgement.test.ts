@@ -32,7 +32,7 @@ describe('acknowledgements', () => {
     const concernId = randomUUID();
     const at = new Date('2026-11-24T09:00:00Z');
     const json = signAcknowledgement({ concernId, recipientId, signingKey: lead.privateKey, at });
-    expect(verifyAcknowledgement(json, concernId, profile)).toBe('2026-11-24T09:00:00.000Z');
+    expect(verifyAcknowledgement(json, concernId, profile, [recipientId])).toBe('2026-11-24T09:00:00.000Z');
   });
 
   it('ignores one signed by a key that is not on the profile (a share writer)', async () => {
@@ -44,7 +44,7 @@ describe('acknowledgements', () => {
       signingKey: generateSigningKeyPair().privateKey,
       at: new Date(),
     });
-    expect(verifyAcknowledgement(forged, concernId, profile)).toBeNull();
+    expect(verifyAcknowledgement(forged, concernId, profile, [recipientId])).toBeNull();
   });
 
   it('ignores one copied from another concern, or altered', async () => {
@@ -56,14 +56,15 @@ describe('acknowledgements', () => {
       signingKey: lead.privateKey,
       at: new Date(),
     });
-    expect(verifyAcknowledgement(json, randomUUID(), profile)).toBeNull();
+    expect(verifyAcknowledgement(json, randomUUID(), profile, [recipientId])).toBeNull();
     expect(
       verifyAcknowledgement(
         json.replace(/"acknowledgedAt": "[^"]+"/, '"acknowledgedAt": "2030-01-01T00:00:00.000Z"'),
         concernId,
         profile,
+        [recipientId],
       ),
     ).toBeNull();
-    expect(verifyAcknowledgement('not json', concernId, profile)).toBeNull();
+    expect(verifyAcknowledgement('not json', concernId, profile, [recipientId])).toBeNull();
   });
 });

@@ -55,6 +55,8 @@ describe('the API contract', () => {
         schoolName: 'Barnsole Primary',
         safetyCode: school.safetyCode,
         sharePath: school.share,
+        warning: null,
+        waiting: 0,
       },
     });
   });

@@ -250,7 +250,7 @@ describe('the command line refuses bad input clearly', () => {
     expectOneLineError(
       result,
       1,
-      `The school share cannot be reached at ${missing} (missing, not mounted, or not writable).`,
+      `The school share cannot be reached at ${missing} (missing, not mounted, or not a folder).`,
     );
   });
 
@@ -273,7 +273,7 @@ describe('the command line refuses bad input clearly', () => {
     expectOneLineError(
       await runCli(home, args),
       1,
-      `The folders of the school share cannot be created at ${share}.`,
+      `"concerns" on the school share at ${share} is not a folder, so it was not used. Tell IT.`,
     );
     await expect(readdir(join(home, 'lead'))).resolves.toEqual([]);
     await rm(join(share, 'concerns'));

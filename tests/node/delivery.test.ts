@@ -43,7 +43,7 @@ describe('delivery to the school share', () => {
       expect.objectContaining({
         reference: receipt.reference,
         delivered: false,
-        lastError: `The school share cannot be reached at ${school.share} (missing, not mounted, or not writable).`,
+        lastError: `The school share cannot be reached at ${school.share} (missing, not mounted, or not a folder).`,
       }),
     ]);
   });

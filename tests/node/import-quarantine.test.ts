@@ -54,7 +54,6 @@ const REASONS = {
   corruptAge: 'It is not a valid age file (corrupt or truncated).',
   tamperedPayload: 'Its encrypted payload fails its integrity check (tampered or truncated).',
   tamperedHeader: 'Its age header fails its integrity check (tampered).',
-  notAddressed: 'It is not addressed to this lead.',
   altered: 'Its signature does not verify: the document was altered after signing.',
   otherDevice: 'Its signature is not by the device the document names.',
   notJson: 'It decrypted, but is not a Safeguard Desk concern (not JSON).',
@@ -189,6 +188,15 @@ async function freshDesk(): Promise<Desk> {
   return desk;
 }
 
+/** What an import says about concern files (its acknowledgement and quarantine totals aside). */
+function core(result: ImportResult) {
+  return {
+    imported: result.imported,
+    alreadyImported: result.alreadyImported,
+    quarantined: result.quarantined,
+  };
+}
+
 function runImport(desk: Desk, now?: Date): Promise<ImportResult> {
   return importConcerns({
     store: desk.cases,
@@ -263,12 +271,28 @@ async function expectQuarantined(desk: Desk, file: string, code: string, reason:
   const before = await folderState(desk.concerns);
   expect(Object.keys(before)).toContain(file);
   const result = await runImport(desk);
-  expect(result).toEqual({
+  expect(core(result)).toEqual({
     imported: 0,
     alreadyImported: 0,
     quarantined: [{ file, code, reason }],
   });
   expect(desk.cases.list()).toEqual([]);
+  expect(await folderState(desk.concerns)).toEqual(before);
+}
+
+/** The import says nothing of the file: no case, no quarantine, no count, nothing in the result. */
+async function expectPassedOver(desk: Desk) {
+  const before = await folderState(desk.concerns);
+  const result = await runImport(desk);
+  expect(result).toEqual({
+    imported: 0,
+    alreadyImported: 0,
+    quarantined: [],
+    inQuarantine: 0,
+    acknowledgements: { written: 0, owed: 0, error: null },
+  });
+  expect(desk.cases.list()).toEqual([]);
+  expect(desk.cases.quarantined()).toEqual([]);
   expect(await folderState(desk.concerns)).toEqual(before);
 }
 
@@ -280,7 +304,7 @@ describe('importing concern files from the share', () => {
 
     const result = await runImport(desk);
 
-    expect(result).toEqual({ imported: 1, alreadyImported: 0, quarantined: [] });
+    expect(core(result)).toEqual({ imported: 1, alreadyImported: 0, quarantined: [] });
     expect(desk.cases.list().map((c) => c.reference)).toEqual([reference]);
     expect(Object.keys(before)).toEqual([file]);
     expect(await folderState(desk.concerns)).toEqual(before);
@@ -295,7 +319,7 @@ describe('importing concern files from the share', () => {
 
     const again = await runImport(desk);
 
-    expect(again).toEqual({ imported: 0, alreadyImported: 2, quarantined: [] });
+    expect(core(again)).toEqual({ imported: 0, alreadyImported: 2, quarantined: [] });
     expect(desk.cases.list()).toHaveLength(2);
     expect(await folderState(desk.concerns)).toEqual(before);
   });
@@ -308,7 +332,7 @@ describe('importing concern files from the share', () => {
 
     const result = await runImport(desk);
 
-    expect(result).toEqual({ imported: 1, alreadyImported: 1, quarantined: [] });
+    expect(core(result)).toEqual({ imported: 1, alreadyImported: 1, quarantined: [] });
     expect(desk.cases.list().map((c) => c.reference)).toContain(reference);
     expect(desk.cases.list()).toHaveLength(2);
   });
@@ -324,7 +348,7 @@ describe('importing concern files from the share', () => {
 
     const result = await runImport(desk);
 
-    expect(result).toEqual({ imported: 0, alreadyImported: 0, quarantined: [] });
+    expect(core(result)).toEqual({ imported: 0, alreadyImported: 0, quarantined: [] });
     expect(desk.cases.quarantined()).toEqual([]);
     expect(await folderState(desk.concerns)).toEqual(before);
   });
@@ -337,7 +361,7 @@ describe('importing concern files from the share', () => {
 
     const result = await runImport(desk);
 
-    expect(result).toEqual({
+    expect(core(result)).toEqual({
       imported: 1,
       alreadyImported: 0,
       quarantined: [{ file: bad, code: 'corrupt', reason: REASONS.corruptAge }],
@@ -406,28 +430,24 @@ describe('quarantine: tampered age files', () => {
     await expectQuarantined(desk, file, 'tampered', REASONS.tamperedHeader);
   });
 
-  it('quarantines a file whose recipient stanza was altered as not addressed to this lead', async () => {
+  it('passes over, in silence, a file whose recipient stanza was altered', async () => {
     // An altered X25519 stanza no longer unwraps with our identity: age cannot tell it from a
-    // stanza for someone else, so the honest reason is "not addressed".
+    // stanza for someone else, and a concern for someone else is never mentioned.
     const desk = await freshDesk();
     const document = concernDocument();
-    const file = await putConcern(desk, document, flipStanzaBody(await sealedConcern(document)));
-    await expectQuarantined(desk, file, 'not-addressed', REASONS.notAddressed);
+    await putConcern(desk, document, flipStanzaBody(await sealedConcern(document)));
+    await expectPassedOver(desk);
   });
 });
 
 describe('quarantine: files that open but are not acceptable concerns', () => {
-  it('quarantines a valid concern sealed only to another age recipient as not addressed', async () => {
+  it('says nothing of a valid concern sealed only to other recipients, anywhere', async () => {
     const desk = await freshDesk();
     const stranger = await generateAgeKeyPair();
     const document = concernDocument();
     const envelope = buildEnvelope(document, device.privateKey, []);
-    const file = await putConcern(
-      desk,
-      document,
-      await sealToRecipients(envelope, [stranger.recipient]),
-    );
-    await expectQuarantined(desk, file, 'not-addressed', REASONS.notAddressed);
+    await putConcern(desk, document, await sealToRecipients(envelope, [stranger.recipient]));
+    await expectPassedOver(desk);
   });
 
   it('quarantines a concern whose answer was changed after signing as a bad signature', async () => {
@@ -504,7 +524,7 @@ describe('quarantine: files that open but are not acceptable concerns', () => {
 
     const result = await runImport(desk);
 
-    expect(result).toEqual({
+    expect(core(result)).toEqual({
       imported: 1,
       alreadyImported: 0,
       quarantined: [{ file: copy, code: 'misnamed', reason: REASONS.misnamed }],
@@ -576,7 +596,7 @@ describe('quarantine: files that open but are not acceptable concerns', () => {
 
     const result = await runImport(desk);
 
-    expect(result).toEqual({
+    expect(core(result)).toEqual({
       imported: 0,
       alreadyImported: 1,
       quarantined: [
@@ -610,11 +630,31 @@ describe('the local quarantine', () => {
     ]);
   });
 
-  it('reports a failed file again on the next import and keeps one entry with its first sighting', async () => {
+  it('does not read a quarantined file again while its size and time are unchanged', async () => {
     const desk = await freshDesk();
     const file = await putFile(desk.concerns, `${randomUUID()}.age`, 'garbage');
     await runImport(desk, new Date('2026-03-01T09:00:00.000Z'));
     const before = await folderState(desk.concerns);
+
+    const again = await runImport(desk, new Date('2026-03-02T09:00:00.000Z'));
+
+    expect(again.quarantined).toEqual([]);
+    expect(again.inQuarantine).toBe(1);
+    expect(desk.cases.quarantined()).toEqual([
+      expect.objectContaining({
+        file,
+        firstSeen: '2026-03-01T09:00:00.000Z',
+        lastSeen: '2026-03-01T09:00:00.000Z',
+      }),
+    ]);
+    expect(await folderState(desk.concerns)).toEqual(before);
+  });
+
+  it('looks again at a quarantined file once it changes, keeping its first sighting', async () => {
+    const desk = await freshDesk();
+    const file = await putFile(desk.concerns, `${randomUUID()}.age`, 'garbage');
+    await runImport(desk, new Date('2026-03-01T09:00:00.000Z'));
+    await putFile(desk.concerns, file, 'other garbage, longer');
 
     const again = await runImport(desk, new Date('2026-03-02T09:00:00.000Z'));
 
@@ -626,7 +666,6 @@ describe('the local quarantine', () => {
         lastSeen: '2026-03-02T09:00:00.000Z',
       }),
     ]);
-    expect(await folderState(desk.concerns)).toEqual(before);
   });
 });
 
@@ -673,11 +712,14 @@ describe('lead import through the CLI', () => {
 
     const result = await leadCli<ImportResult>(s, ['import']);
 
-    const expected = [
-      { file: corrupt, code: 'corrupt', reason: REASONS.corruptAge },
-      { file: elsewhere, code: 'not-addressed', reason: REASONS.notAddressed },
-    ].sort((a, b) => a.file.localeCompare(b.file));
-    expect(result).toEqual({ imported: 1, alreadyImported: 0, quarantined: expected });
+    expect(result).toEqual({
+      imported: 1,
+      alreadyImported: 0,
+      quarantined: [{ file: corrupt, code: 'corrupt', reason: REASONS.corruptAge }],
+      inQuarantine: 1,
+      acknowledgements: { written: 1, owed: 0, error: null },
+    });
+    expect(JSON.stringify(result)).not.toContain(elsewhere);
     expect(await folderState(concerns)).toEqual(before);
   });
 
@@ -694,7 +736,7 @@ describe('lead import through the CLI', () => {
 
     expect(result).toEqual({
       code: 0,
-      stdout: `Imported 0 new concern(s); 0 already imported.\nQuarantined ${file}: ${REASONS.corruptAge}\n`,
+      stdout: `Imported 0 new concern(s); 0 already imported.\nQuarantined ${file}: ${REASONS.corruptAge}\n1 file(s) are in quarantine in all: "lead quarantine" lists them.\n`,
       stderr: '',
     });
   });
@@ -706,7 +748,7 @@ describe('lead import through the CLI', () => {
 
     const again = await leadCli<ImportResult>(s, ['import']);
 
-    expect(again).toEqual({ imported: 0, alreadyImported: 1, quarantined: [] });
+    expect(core(again)).toEqual({ imported: 0, alreadyImported: 1, quarantined: [] });
     const cases = await leadCli<Array<{ reference: string }>>(s, ['list']);
     expect(cases.map((c) => c.reference)).toEqual([reference]);
   });

@@ -222,65 +222,123 @@ describe('enrolment', () => {
   });
 });
 
-describe('a pinned machine refuses a bad profile when filing', () => {
-  /**
-   * With `bad` on the share, filing fails with `message` and leaves no trace; with the good
-   * profile back, filing works, so the refused profile never replaced the pinned one.
-   */
-  async function expectFilingRefused(bad: string, message: string): Promise<void> {
-    const m = await enrolledMachine();
-    const before = await pinned(m);
-    await putProfile(m, bad);
+describe('a pinned machine keeps filing when the profile on the share cannot be trusted', () => {
+  const WARNING =
+    "The school's settings on the share cannot be trusted: tell the DSL. This concern was sealed to the safeguarding leads this computer already trusts.";
 
-    expectRefused(await report(m), message);
-
-    expect(await concernFiles(m)).toEqual([]);
-    expect(await pinned(m)).toEqual(before);
-    await putProfile(m, goodJson);
-    await reportDelivered(m);
-    expect(await concernFiles(m)).toHaveLength(1);
+  /** The receipt a report printed with --json. */
+  interface JsonReceipt {
+    reference: string;
+    delivered: boolean;
+    warning: string | null;
   }
 
-  it('refuses an unsigned profile, saying it is not signed', async () => {
-    await expectFilingRefused(unsignedProfile(), REFUSALS.unsigned);
+  /**
+   * With `bad` on the share, filing still keeps and delivers the concern, sealed to the pinned
+   * profile (the DSL can open it; a key added to the bad profile cannot), and says "tell the DSL"
+   * on the receipt and in `outbox`, naming the problem; the pin is untouched. With the good
+   * profile back, the warning goes.
+   */
+  async function expectFiledWithWarning(bad: string, problem: string): Promise<void> {
+    const m = await enrolledMachine();
+    const before = (await pinned(m)).enrolment;
+    await putProfile(m, bad);
+
+    const result = await report(m);
+
+    expect(result.code, result.stderr).toBe(0);
+    const receipt = JSON.parse(result.stdout) as JsonReceipt;
+    expect(receipt).toMatchObject({ delivered: true, warning: WARNING });
+    const files = await concernFiles(m);
+    expect(files).toHaveLength(1);
+    const sealed = await readFile(join(m.share, 'concerns', files[0] ?? 'missing'));
+    const dsl = await unlockLead(school.dslHome, PASSPHRASE);
+    await expect(
+      (await SealedFileOpener.create(dsl.ageIdentity)).open(sealed),
+    ).resolves.toBeInstanceOf(Uint8Array);
+    expect((await pinned(m)).enrolment).toEqual(before);
+    const outbox = await runCli(m.home, ['outbox']);
+    expect(outbox.stdout).toContain(
+      `Warning: The school's settings on the share cannot be trusted: tell the DSL. (${problem})`,
+    );
+    expect(outbox.stdout).toContain(`${receipt.reference}`);
+    expect(outbox.stdout).toContain('(sealed to the leads this computer trusts)');
+
+    await putProfile(m, goodJson);
+    const after = await report(m);
+    expect(JSON.parse(after.stdout)).toMatchObject({ delivered: true, warning: null });
+    expect((await runCli(m.home, ['outbox'])).stdout).not.toContain('Warning:');
+  }
+
+  it('keeps and delivers a concern when the profile is unsigned, with a warning', async () => {
+    await expectFiledWithWarning(unsignedProfile(), REFUSALS.unsigned);
   });
 
-  it('refuses a profile re-signed by a different root key, saying it is another key', async () => {
-    await expectFilingRefused(profileByAnotherKey(), REFUSALS.wrongKey);
+  it('keeps and delivers a concern when the profile is signed by another key, with a warning', async () => {
+    await expectFiledWithWarning(profileByAnotherKey(), REFUSALS.wrongKey);
   });
 
-  it('refuses a profile changed without re-signing, saying the signature does not verify', async () => {
-    await expectFilingRefused(alteredProfile(), REFUSALS.badSignature);
+  it('keeps and delivers a concern when the profile was changed without re-signing, with a warning', async () => {
+    await expectFiledWithWarning(alteredProfile(), REFUSALS.badSignature);
   });
 
-  it('refuses a profile that is not JSON, saying so', async () => {
-    await expectFilingRefused('{"profile": {"schoolName": "trunc', REFUSALS.notJson);
+  it('keeps and delivers a concern when the profile is truncated, with a warning', async () => {
+    await expectFiledWithWarning('{"profile": {"schoolName": "trunc', REFUSALS.notJson);
   });
 
-  it('refuses a different profile with the same serial, even signed by the root key', async () => {
-    await expectFilingRefused(
+  it('keeps and delivers a concern when the profile has the same serial but other content', async () => {
+    await expectFiledWithWarning(
       signProfile({ ...profile, schoolName: 'Barnsole Academy' }, rootSigningKey),
       REFUSALS.conflict(1),
     );
   });
 
-  it('refuses an older profile once a newer one is pinned, naming both versions', async () => {
+  it('keeps and delivers a concern when the profile is missing from a reachable share', async () => {
+    const m = await enrolledMachine();
+    await rm(join(m.share, 'school.json'));
+    const result = await report(m);
+    expect(JSON.parse(result.stdout)).toMatchObject({ delivered: true, warning: WARNING });
+    expect((await runCli(m.home, ['outbox'])).stdout).toContain(
+      'The school profile is missing from the share.',
+    );
+  });
+
+  it('never seals to a recipient added to the profile without the root key', async () => {
+    const m = await enrolledMachine();
+    const intruder = await generateAgeKeyPair();
+    const file = JSON.parse(goodJson) as { profile: SchoolProfile };
+    file.profile.recipients.push({
+      id: randomUUID(),
+      name: 'Someone Else',
+      role: 'deputy',
+      ageRecipient: intruder.recipient,
+    });
+    await putProfile(m, JSON.stringify(file, null, 2));
+
+    const result = await report(m);
+
+    expect(JSON.parse(result.stdout)).toMatchObject({ delivered: true, warning: WARNING });
+    const [name] = await concernFiles(m);
+    const sealed = await readFile(join(m.share, 'concerns', name ?? 'missing'));
+    await expect((await SealedFileOpener.create(intruder.identity)).open(sealed)).rejects.toThrow(
+      'It is not addressed to this lead.',
+    );
+  });
+
+  it('keeps filing after a rollback, sealing to the newer pinned profile', async () => {
     const m = await enrolledMachine();
     const newer = serialTwo({ schoolName: 'Barnsole Primary School' });
     await putProfile(m, newer);
     await reportDelivered(m);
     expect((await pinned(m)).enrolment).toMatchObject({ profileSerial: 2, profileJson: newer });
     const before = await pinned(m);
-    const filed = await concernFiles(m);
     await putProfile(m, goodJson);
 
-    expectRefused(await report(m), REFUSALS.rollback(1, 2));
+    const result = await report(m);
 
-    expect(await concernFiles(m)).toEqual(filed);
-    expect(await pinned(m)).toEqual(before);
+    expect(JSON.parse(result.stdout)).toMatchObject({ delivered: true, warning: WARNING });
+    expect((await pinned(m)).enrolment).toEqual(before.enrolment);
     expectRefused(await enroll(m), REFUSALS.rollback(1, 2));
-    await putProfile(m, newer);
-    await reportDelivered(m);
   });
 });
 

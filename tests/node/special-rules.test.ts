@@ -167,6 +167,7 @@ describe('special rules in the core', () => {
         'formId',
         'formTitle',
         'kind',
+        'profileWarning',
         'reference',
         'status',
       ]);

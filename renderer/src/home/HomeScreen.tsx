@@ -6,6 +6,7 @@ import { useHeadingFocus } from '../components/useHeadingFocus';
 import { DraftList, type DraftSummary } from '../drafts/DraftList';
 import { load, type Loadable } from '../loadable';
 import { ConcernTypes, type FormSummary } from './ConcernTypes';
+import { DeliveryNotice } from './DeliveryNotice';
 import { NotEnrolled, SchoolStatus, type AppStatus } from './SchoolStatus';
 
 interface HomeScreenProps {
@@ -64,6 +65,7 @@ export function HomeScreen({ status, onStart }: HomeScreenProps) {
           Report it here. It takes about two minutes, and only the people your school has chosen to
           receive concerns can read it.
         </p>
+        <DeliveryNotice />
         <button type="button" className="button button--primary" onClick={showTypes}>
           Report a concern
         </button>

@@ -10,7 +10,7 @@ type ReceiptEntry = OperationOutput<'receipts.list'>[number];
 type Delivery = OperationOutput<'outbox.deliver'>;
 
 const statusWords: Record<ReceiptEntry['status'], string> = {
-  queued: 'Queued',
+  queued: 'Waiting to reach the school',
   delivered: 'Delivered',
   acknowledged: 'Acknowledged by the lead',
 };

@@ -1,8 +1,8 @@
 /** Fixture factories: a temp share, a DSL home and staff homes, set up through the real CLI. */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDesk, type Desk } from '../../../src/desk';
+import { openDesk, type Desk, type DeskOptions } from '../../../src/desk';
 import { UnprotectedFileKeyProvider } from '../../../src/storage/key-provider';
 import { cliJson } from './cli';
 
@@ -86,11 +86,22 @@ export async function writeAnswers(
 }
 
 /** The staff machine's core (the API handlers) over a school fixture's staff home. */
-export async function openStaffDesk(school: SchoolFixture): Promise<Desk> {
+export async function openStaffDesk(
+  school: SchoolFixture,
+  delivery?: DeskOptions['delivery'],
+): Promise<Desk> {
   return openDesk({
     home: school.staffHome,
     keyProvider: new UnprotectedFileKeyProvider(school.staffHome),
+    ...(delivery ? { delivery } : {}),
   });
+}
+
+/** Moves the share away, as an unmapped drive or a server down; returns how to bring it back. */
+export async function unplugShare(school: SchoolFixture): Promise<() => Promise<void>> {
+  const away = `${school.share}-unplugged`;
+  await rename(school.share, away);
+  return () => rename(away, school.share);
 }
 
 /** `report` arguments filing the private-contact form as Sam Teacher, class teacher. */

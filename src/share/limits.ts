@@ -1,0 +1,28 @@
+/**
+ * What this app will read from the share, at most, and how long it waits. Anyone in the school can
+ * write to the share, so every read is bounded: a file over its limit is refused unread (and a
+ * concern over the limit is refused when it is filed, so a lead can always import what staff send).
+ * README "The school share" lists these figures; keep the two the same.
+ */
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+export const SHARE_LIMITS = {
+  /** school.json */
+  profileBytes: 1 * MiB,
+  /** acks/<id>.<random>.json */
+  acknowledgementBytes: 64 * KiB,
+  /** concerns/<id>.age, attachments included */
+  concernBytes: 100 * MiB,
+  /** Acknowledgement files read for one concern (a share writer could plant many). */
+  acknowledgementsPerConcern: 16,
+  /** Every share operation: its base time limit… */
+  timeoutMs: 15_000,
+  /** …plus this much per MiB it reads or writes. */
+  timeoutMsPerMiB: 1_000,
+} as const;
+
+/** Folder permissions on the share, whatever the umask: the owner and the school's group. */
+export const SHARE_FOLDER_MODE = 0o770;
+/** File permissions on the share, whatever the umask: sealed or signed files, never executable. */
+export const SHARE_FILE_MODE = 0o640;
