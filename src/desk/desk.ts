@@ -6,12 +6,14 @@ import { SafeguardError } from '../errors';
 import { FormRegistry } from '../forms';
 import { verifyProfile } from '../school';
 import {
+  DraftKeyRing,
   deleteDraft,
   deliverPending,
   getDraft,
   listDrafts,
   listReceipts,
   openStaffStore,
+  protectDraft,
   removeExpiredDrafts,
   saveDraft,
   trustedProfile,
@@ -24,10 +26,23 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const forms = FormRegistry.load({ customDir: join(options.home, 'forms') });
   const store = await openStaffStore(options.home, options.keyProvider);
   removeExpiredDrafts(store, new Date());
-  return { handlers: createHandlers(store, forms), close: () => store.close() };
+  // Draft keys live in this process only: a new desk (a restart) starts locked.
+  const draftKeys = new DraftKeyRing();
+  return {
+    handlers: createHandlers(store, forms, draftKeys),
+    close: () => {
+      draftKeys.forgetAll();
+      store.close();
+    },
+  };
 }
 
-function createHandlers(store: StaffStore, forms: FormRegistry): ApiHandlers {
+function createHandlers(
+  store: StaffStore,
+  forms: FormRegistry,
+  draftKeys: DraftKeyRing,
+): ApiHandlers {
+  const drafts = { store, keys: draftKeys };
   const trusted = () => {
     const enrolment = store.enrolment();
     return enrolment ? { enrolment, profile: verifyProfile(enrolment.profileJson).profile } : null;
@@ -40,6 +55,7 @@ function createHandlers(store: StaffStore, forms: FormRegistry): ApiHandlers {
   const titleOf = (formId: string) => forms.latest(formId)?.title ?? formId;
 
   return {
+    'app.lock': () => Promise.resolve({ draftsLocked: draftKeys.forgetAll() }),
     'app.status': () => {
       const t = trusted();
       return Promise.resolve(
@@ -114,14 +130,18 @@ function createHandlers(store: StaffStore, forms: FormRegistry): ApiHandlers {
     'outbox.deliver': () => deliverPending(store, new Date()),
     'drafts.list': () =>
       Promise.resolve(
-        listDrafts(store, new Date()).map((d) => ({ ...d, formTitle: titleOf(d.formId) })),
+        listDrafts(drafts, new Date()).map((d) => ({ ...d, formTitle: titleOf(d.formId) })),
       ),
-    'drafts.get': ({ draftId }) => Promise.resolve(getDraft(store, draftId, new Date())),
+    'drafts.get': ({ draftId, pin }) => getDraft(drafts, draftId, pin, new Date()),
     'drafts.save': (input) => {
       requireForm(input.formId);
-      return Promise.resolve(saveDraft(store, input, new Date()));
+      return Promise.resolve(saveDraft(drafts, input, new Date()));
     },
-    'drafts.delete': ({ draftId }) => Promise.resolve({ deleted: deleteDraft(store, draftId) }),
+    'drafts.protect': async ({ draftId, pin }) => {
+      await protectDraft(drafts, draftId, pin);
+      return { protected: true as const };
+    },
+    'drafts.delete': ({ draftId }) => Promise.resolve({ deleted: deleteDraft(drafts, draftId) }),
   };
 }
 
