@@ -1,7 +1,7 @@
 /** The app's screens — Home, a form being filed, My receipts, Lock — and the lock itself. */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { AppHeader, type Place } from './components/AppHeader';
-import type { FlushDraft } from './drafts/useDraftAutosave';
+import type { DraftFlush, FlushDraft } from './drafts/useDraftAutosave';
 import { HomeScreen } from './home/HomeScreen';
 import type { AppStatus } from './home/SchoolStatus';
 import { load, type Loadable } from './loadable';
@@ -20,14 +20,29 @@ type View =
   | { name: 'home' }
   | { name: 'receipts' }
   | { name: 'report'; formId: string; draftId: string | undefined; opened: number }
-  | { name: 'locked'; draft: Promise<boolean | null> };
+  | { name: 'locked'; draft: Promise<DraftFlush> };
+
+const NO_DRAFT: DraftFlush = { saved: null, protected: false };
+
+/** The core forgets every draft key it holds: a draft then opens only with its PIN. */
+async function lockDrafts(): Promise<void> {
+  await load((api) => api['app.lock']());
+}
 
 export function App() {
   const [status, setStatus] = useState<Loadable<AppStatus>>({ state: 'loading' });
   const [view, setView] = useState<View>({ name: 'home' });
+  // A page (re)loaded is a new session: drafts opened before stay locked. Nothing is shown until
+  // the core has forgotten their keys. Should the call fail, the bridge itself is down, and no
+  // draft can be opened through it either.
+  const [sessionLocked, setSessionLocked] = useState(false);
   // In memory only, for this session: never written to storage, emptied on lock.
   const reporter = useRef<ReporterMemory>({ name: '', role: '' });
   const flushDraft = useRef<FlushDraft | null>(null);
+
+  useEffect(() => {
+    void lockDrafts().then(() => setSessionLocked(true));
+  }, []);
 
   useEffect(() => {
     let current = true;
@@ -46,8 +61,15 @@ export function App() {
   }, []);
 
   const lock = useCallback(() => {
-    // The draft's answers are taken now, before the form unmounts; the save finishes after.
-    const draft = flushDraft.current?.() ?? Promise.resolve(null);
+    // The draft's answers are taken now, before the form unmounts; the save finishes after, and
+    // only then does the core forget the draft keys (a save after that would be refused).
+    const flushing = flushDraft.current?.() ?? Promise.resolve(NO_DRAFT);
+    const draft = flushing
+      .catch((): DraftFlush => ({ saved: false, protected: false }))
+      .then(async (flushed) => {
+        await lockDrafts();
+        return flushed;
+      });
     reporter.current = { name: '', role: '' };
     go({ name: 'locked', draft });
   }, [go]);
@@ -75,7 +97,7 @@ export function App() {
         onLock={lock}
       />
       <main className="main" id="main" tabIndex={-1}>
-        {view.name === 'home' && (
+        {view.name === 'home' && sessionLocked && (
           <HomeScreen
             status={status}
             onStart={(formId, draftId) =>
@@ -97,7 +119,11 @@ export function App() {
         )}
         {view.name === 'receipts' && <ReceiptsScreen />}
         {view.name === 'locked' && (
-          <LockScreen draft={view.draft} onUnlock={() => go({ name: 'home' })} />
+          <LockScreen
+            draft={view.draft}
+            // Home lists the drafts only once the core has forgotten their keys.
+            onUnlock={() => void view.draft.then(() => go({ name: 'home' }))}
+          />
         )}
       </main>
     </div>

@@ -101,6 +101,14 @@ export const draftSummarySchema = z.object({
   updatedAt: z.string(),
   /** Older than 7 days: the UI flags it. Drafts are removed after 30 days. */
   stale: z.boolean(),
+  /** A draft PIN protects it: after Safeguard Desk locks, it opens with that PIN. */
+  protected: z.boolean(),
+  /** It opens only with its PIN now (the app locked since it was last opened). */
+  needsPin: z.boolean(),
+  /** Locked without a PIN: it can no longer be opened, only discarded. */
+  discardOnly: z.boolean(),
+  /** After too many wrong PINs: when the next try is allowed (ISO 8601), else null. */
+  retryAfter: z.string().nullable(),
 });
 
 /**
@@ -116,12 +124,59 @@ export const draftSchema = z.object({
   answers: z.record(z.string(), z.unknown()),
   about: draftAboutSchema,
   updatedAt: z.string(),
+  /** A draft PIN protects it; when false the UI asks the reporter to choose one. */
+  protected: z.boolean(),
 });
 
+/** Drafts are named by the random UUID the core gave them. */
+const draftIdSchema = z.uuid();
+
+/** A draft PIN: 4 to 8 digits. The core also refuses easy ones (1111, 1234). */
+export const draftPinSchema = z.string().regex(/^[0-9]{4,8}$/);
+
+/** The bounds of one draft: the core also caps the whole at 16 MiB and a machine at 20 drafts. */
+export const DRAFT_LIMITS = {
+  answers: 200,
+  /** Characters of one text answer: a long answer is 20,000 by default, more only on custom forms. */
+  text: 100_000,
+  listItems: 100,
+  files: 20,
+  /** Base64 characters of one file: above the 16 MiB draft cap, so the core's clearer refusal wins. */
+  fileBase64: 24 * 1024 * 1024,
+} as const;
+
+const draftTextSchema = z.string().max(DRAFT_LIMITS.text);
+
+/** One answer as the form keeps it in a draft (renderer/src/report/values.ts, purpose 'draft'). */
+const draftAnswerSchema = z.union([
+  draftTextSchema,
+  z.boolean(),
+  z.array(draftTextSchema).max(DRAFT_LIMITS.listItems),
+  z
+    .array(
+      z.strictObject({
+        name: draftTextSchema,
+        role: draftTextSchema.optional(),
+        detail: draftTextSchema.optional(),
+      }),
+    )
+    .max(DRAFT_LIMITS.listItems),
+  z
+    .array(
+      z.strictObject({
+        name: z.string().max(1_000),
+        base64: z.string().max(DRAFT_LIMITS.fileBase64),
+      }),
+    )
+    .max(DRAFT_LIMITS.files),
+]);
+
 export const saveDraftInputSchema = z.object({
-  draftId: z.string().max(100).optional(),
+  draftId: draftIdSchema.optional(),
   formId: z.string().min(1).max(100),
-  answers: z.record(z.string(), z.unknown()),
+  answers: z
+    .record(z.string().max(100), draftAnswerSchema)
+    .refine((answers) => Object.keys(answers).length <= DRAFT_LIMITS.answers),
   about: draftAboutSchema.optional(),
 });
 
@@ -136,6 +191,8 @@ const none = z.undefined();
 /** The allow-list: operation name → input and output schema. Nothing else crosses the boundary. */
 export const apiContract = {
   'app.status': { input: none, output: appStatusSchema },
+  /** The UI locked (or started): the core forgets every draft key it holds in memory. */
+  'app.lock': { input: none, output: z.object({ draftsLocked: z.number().int() }) },
   'forms.list': { input: none, output: z.array(formSummarySchema) },
   'forms.get': {
     input: z.object({ id: z.string().min(1).max(100) }),
@@ -151,13 +208,23 @@ export const apiContract = {
   },
   'outbox.deliver': { input: none, output: deliveryResultSchema },
   'drafts.list': { input: none, output: z.array(draftSummarySchema) },
-  'drafts.get': { input: z.object({ draftId: z.string().max(100) }), output: draftSchema },
+  /** Opens a draft: without a PIN while this session holds its key, else with its PIN. */
+  'drafts.get': {
+    input: z.object({ draftId: draftIdSchema, pin: draftPinSchema.optional() }),
+    output: draftSchema,
+  },
   'drafts.save': {
     input: saveDraftInputSchema,
     output: z.object({ draftId: z.string(), updatedAt: z.string() }),
   },
+  /** Sets the PIN that opens the draft after a lock; only while this session holds its key. */
+  'drafts.protect': {
+    input: z.object({ draftId: draftIdSchema, pin: draftPinSchema }),
+    output: z.object({ protected: z.literal(true) }),
+  },
+  /** Deletes a draft, whether or not it can be opened. */
   'drafts.delete': {
-    input: z.object({ draftId: z.string().max(100) }),
+    input: z.object({ draftId: draftIdSchema }),
     output: z.object({ deleted: z.boolean() }),
   },
 } as const;

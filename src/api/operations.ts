@@ -4,6 +4,7 @@
  */
 export const operationNames = [
   'app.status',
+  'app.lock',
   'forms.list',
   'forms.get',
   'school.subjects',
@@ -14,6 +15,7 @@ export const operationNames = [
   'drafts.list',
   'drafts.get',
   'drafts.save',
+  'drafts.protect',
   'drafts.delete',
 ] as const;
 

@@ -13,11 +13,13 @@ import { FormRegistry } from '../forms';
 import { verifyProfile } from '../school';
 import {
   DeliveryLoop,
+  DraftKeyRing,
   deleteDraft,
   getDraft,
   listDrafts,
   listReceipts,
   openStaffStore,
+  protectDraft,
   removeExpiredDrafts,
   saveDraft,
   trustedProfile,
@@ -42,10 +44,13 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     ...options.delivery,
   });
   if (store.enrolment()) delivery.start();
+  // Draft keys live in this process only: a new desk (a restart) starts locked.
+  const draftKeys = new DraftKeyRing();
   return {
-    handlers: createHandlers(store, forms, delivery),
+    handlers: createHandlers(store, forms, delivery, draftKeys),
     close: () => {
       delivery.halt();
+      draftKeys.forgetAll();
       store.close();
     },
   };
@@ -55,7 +60,9 @@ function createHandlers(
   store: StaffStore,
   forms: FormRegistry,
   delivery: DeliveryLoop,
+  draftKeys: DraftKeyRing,
 ): ApiHandlers {
+  const drafts = { store, keys: draftKeys };
   const trusted = () => {
     const enrolment = store.enrolment();
     return enrolment ? { enrolment, profile: verifyProfile(enrolment.profileJson).profile } : null;
@@ -68,6 +75,7 @@ function createHandlers(
   const titleOf = (formId: string) => forms.latest(formId)?.title ?? formId;
 
   return {
+    'app.lock': () => Promise.resolve({ draftsLocked: draftKeys.forgetAll() }),
     'app.status': () => {
       const t = trusted();
       if (!t) {
@@ -130,6 +138,8 @@ function createHandlers(
           draftId: input.draftId,
         },
       );
+      // The draft went with the concern; its key goes too.
+      if (input.draftId !== undefined) draftKeys.forget(input.draftId);
       return {
         reference: receipt.reference,
         createdAt: receipt.createdAt,
@@ -157,14 +167,18 @@ function createHandlers(
     },
     'drafts.list': () =>
       Promise.resolve(
-        listDrafts(store, new Date()).map((d) => ({ ...d, formTitle: titleOf(d.formId) })),
+        listDrafts(drafts, new Date()).map((d) => ({ ...d, formTitle: titleOf(d.formId) })),
       ),
-    'drafts.get': ({ draftId }) => Promise.resolve(getDraft(store, draftId, new Date())),
+    'drafts.get': ({ draftId, pin }) => getDraft(drafts, draftId, pin, new Date()),
     'drafts.save': (input) => {
       requireForm(input.formId);
-      return Promise.resolve(saveDraft(store, input, new Date()));
+      return Promise.resolve(saveDraft(drafts, input, new Date()));
     },
-    'drafts.delete': ({ draftId }) => Promise.resolve({ deleted: deleteDraft(store, draftId) }),
+    'drafts.protect': async ({ draftId, pin }) => {
+      await protectDraft(drafts, draftId, pin);
+      return { protected: true as const };
+    },
+    'drafts.delete': ({ draftId }) => Promise.resolve({ deleted: deleteDraft(drafts, draftId) }),
   };
 }
 

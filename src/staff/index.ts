@@ -11,15 +11,20 @@ export {
   type DeliveryStatus,
   type RoundReport,
 } from './delivery-loop';
+export { DraftKeyRing } from './draft-keys';
 export {
   DRAFT_EXPIRY_DAYS,
   DRAFT_STALE_DAYS,
+  MAX_DRAFT_BYTES,
+  MAX_DRAFTS,
   deleteDraft,
   getDraft,
   listDrafts,
+  protectDraft,
   removeExpiredDrafts,
   saveDraft,
   type Draft,
+  type DraftContext,
   type DraftSummary,
 } from './drafts';
 export {

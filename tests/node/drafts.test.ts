@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatch';
 import type { Desk } from '../../src/desk';
-import { getDraft, listDrafts, openStaffStore, saveDraft } from '../../src/staff';
+import { DraftKeyRing, getDraft, listDrafts, openStaffStore, saveDraft } from '../../src/staff';
 import { UnprotectedFileKeyProvider } from '../../src/storage/key-provider';
 import { contactAnswers, makeSchool, type SchoolFixture, openStaffDesk } from './support/school';
 
@@ -132,18 +132,21 @@ describe('drafts', () => {
       new UnprotectedFileKeyProvider(school.staffHome),
     );
     try {
+      const drafts = { store, keys: new DraftKeyRing() };
       const t0 = new Date('2026-01-01T09:00:00Z');
       const { draftId } = saveDraft(
-        store,
+        drafts,
         { formId: 'derogatory-language', answers: { whatHappened: 'old' } },
         t0,
       );
       const at = (days: number) => new Date(t0.getTime() + days * DAY);
-      expect(listDrafts(store, at(6)).find((d) => d.draftId === draftId)?.stale).toBe(false);
-      expect(listDrafts(store, at(8)).find((d) => d.draftId === draftId)?.stale).toBe(true);
-      expect(listDrafts(store, at(29)).some((d) => d.draftId === draftId)).toBe(true);
-      expect(listDrafts(store, at(31)).some((d) => d.draftId === draftId)).toBe(false);
-      expect(() => getDraft(store, draftId, at(31))).toThrow('That draft no longer exists');
+      expect(listDrafts(drafts, at(6)).find((d) => d.draftId === draftId)?.stale).toBe(false);
+      expect(listDrafts(drafts, at(8)).find((d) => d.draftId === draftId)?.stale).toBe(true);
+      expect(listDrafts(drafts, at(29)).some((d) => d.draftId === draftId)).toBe(true);
+      expect(listDrafts(drafts, at(31)).some((d) => d.draftId === draftId)).toBe(false);
+      await expect(getDraft(drafts, draftId, undefined, at(31))).rejects.toThrow(
+        'That draft no longer exists',
+      );
     } finally {
       store.close();
     }

@@ -5,7 +5,7 @@ import { migrate } from '../../src/storage/database';
 import { migration0001 as lead1 } from '../../src/storage/migrations/lead/0001-initial';
 import { leadMigrations } from '../../src/storage/migrations/lead';
 import { migration0001 as staff1 } from '../../src/storage/migrations/staff/0001-initial';
-import { staffMigrations } from '../../src/storage/migrations/staff';
+import { migration0002 as staff2 } from '../../src/storage/migrations/staff/0002-drafts-receipts';
 
 describe('migration 0002', () => {
   it('gives staff outbox rows from version 1 a not-urgent, unacknowledged state and adds drafts', () => {
@@ -15,7 +15,7 @@ describe('migration 0002', () => {
       `INSERT INTO outbox (concern_id, reference, form_id, form_version, created_at, sealed, delivered_at)
        VALUES ('c-1', 'SG-AAAA-BBBB', 'f', 1, '2026-01-01T00:00:00Z', x'00', '2026-01-01T00:00:01Z')`,
     ).run();
-    migrate(db, staffMigrations);
+    migrate(db, [staff1, staff2]);
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(
       db.prepare('SELECT reference, urgent, acknowledged_at, delivered_at FROM outbox').get(),

@@ -3,7 +3,11 @@
  * debounced, one write at a time (so the first write's draft id is used by the next), and never
  * after close() — once the concern is filed the core deletes the draft and it must stay deleted.
  */
+import type { OperationInput } from '../../../src/api/contract';
 import { bridge, describeFailure, type BridgeFailure } from '../bridge';
+
+/** The answers as drafts.save takes them; the core checks their shape (the contract's bounds). */
+type DraftAnswers = OperationInput<'drafts.save'>['answers'];
 
 export const AUTOSAVE_DELAY_MS = 800;
 
@@ -100,7 +104,7 @@ export class DraftSaver {
   private async send(answers: Record<string, unknown>, withoutFiles = false): Promise<void> {
     const saved = await bridge()['drafts.save']({
       formId: this.options.formId,
-      answers,
+      answers: answers as DraftAnswers,
       about: this.options.about(),
       ...(this.draftId === undefined ? {} : { draftId: this.draftId }),
     });

@@ -1,7 +1,7 @@
 /** Autosave of the form being filled: wires a DraftSaver to react-hook-form's changes. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
-import type { BridgeFailure } from '../bridge';
+import { bridge, describeFailure, type BridgeFailure } from '../bridge';
 import type { FormDefinition } from '../report/definition';
 import { toAnswers, type ReportValues } from '../report/values';
 import { DraftSaver, type SaveOutcome } from './draftSaver';
@@ -11,18 +11,29 @@ export type DraftStatus =
   | ({ state: 'saved' } & SaveOutcome)
   | { state: 'failed'; failure: BridgeFailure };
 
-/** Saves the current draft now; resolves true when saved, null when there was nothing to save. */
-export type FlushDraft = () => Promise<boolean | null>;
+/** What saving the open draft came to as the app locked. */
+export interface DraftFlush {
+  /** true saved, false failed, null nothing to save. */
+  saved: boolean | null;
+  /** A draft PIN protects the draft, so it can be opened again after the lock. */
+  protected: boolean;
+}
+
+/** Saves the current draft now (the app is locking). */
+export type FlushDraft = () => Promise<DraftFlush>;
 
 export function useDraftAutosave(
   form: FormDefinition,
   methods: UseFormReturn<ReportValues>,
-  initialDraftId: string | undefined,
+  initial: { draftId: string | undefined; protected: boolean },
   registerFlush: (flush: FlushDraft | null) => void,
 ) {
   const [status, setStatus] = useState<DraftStatus>({ state: 'idle' });
+  const [draftId, setDraftId] = useState(initial.draftId);
+  const [isProtected, setIsProtected] = useState(initial.protected);
   const saverRef = useRef<DraftSaver | null>(null);
-  const draftIdRef = useRef(initialDraftId);
+  const draftIdRef = useRef(initial.draftId);
+  const protectedRef = useRef(initial.protected);
   const { getValues, watch } = methods;
 
   useEffect(() => {
@@ -43,6 +54,7 @@ export function useDraftAutosave(
       about: () => getValues('about') || null,
       onSaved: (outcome) => {
         draftIdRef.current = saver.draftId;
+        setDraftId(saver.draftId);
         setStatus({ state: 'saved', ...outcome });
       },
       onFailed: (failure) => setStatus({ state: 'failed', failure }),
@@ -51,7 +63,7 @@ export function useDraftAutosave(
     const subscription = watch((_, { name }) => {
       if (name === 'about' || name?.startsWith('answers') === true) saver.schedule();
     });
-    registerFlush(() => saver.saveNow());
+    registerFlush(async () => ({ saved: await saver.saveNow(), protected: protectedRef.current }));
     return () => {
       subscription.unsubscribe();
       registerFlush(null);
@@ -73,5 +85,19 @@ export function useDraftAutosave(
   /** After a failed filing: autosave again. */
   const resume = useCallback(() => saverRef.current?.reopen(), []);
 
-  return { status, saveNow, finish, resume };
+  /** Sets the draft's PIN; resolves with a failure to show, or null once it is set. */
+  const protect = useCallback(async (pin: string): Promise<BridgeFailure | null> => {
+    const id = draftIdRef.current;
+    if (id === undefined) return { code: 'no-draft', message: 'Save the draft first.' };
+    try {
+      await bridge()['drafts.protect']({ draftId: id, pin });
+      protectedRef.current = true;
+      setIsProtected(true);
+      return null;
+    } catch (error) {
+      return describeFailure(error);
+    }
+  }, []);
+
+  return { status, draftId, isProtected, saveNow, finish, resume, protect };
 }

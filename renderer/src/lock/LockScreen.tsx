@@ -1,16 +1,24 @@
-/** The lock screen: nothing of the form stays on screen or in the page. */
+/**
+ * The lock screen: nothing of the form stays on screen or in the page, and the core has forgotten
+ * every draft key. Unlock needs nothing (the staff side shows nothing else sensitive); a draft
+ * opens again only with its draft PIN, and this screen says whether the open one has one.
+ */
 import { useEffect, useState } from 'react';
 import { useHeadingFocus } from '../components/useHeadingFocus';
+import type { DraftFlush } from '../drafts/useDraftAutosave';
 
 interface LockScreenProps {
-  /** The draft being saved as the app locked: true saved, false failed, null none open. */
-  draft: Promise<boolean | null>;
+  /** The draft being saved as the app locked, and whether a PIN protects it. */
+  draft: Promise<DraftFlush>;
   onUnlock: () => void;
 }
 
 const draftWords = {
   saving: 'Saving your draft…',
-  saved: 'Your draft is saved, encrypted on this computer. Continue it from Home after unlocking.',
+  protected:
+    'Your draft is saved, encrypted on this computer. To continue it after unlocking, choose it on Home and enter its draft PIN.',
+  unprotected:
+    'Your draft is saved, but it has no draft PIN, so it cannot be reopened: on Home you can only discard it. If you were writing a concern, write it again or tell the DSL in person.',
   failed: 'Your draft could not be saved. If you were writing a concern, tell the DSL in person.',
   none: '',
 } as const;
@@ -22,7 +30,12 @@ export function LockScreen({ draft, onUnlock }: LockScreenProps) {
   useEffect(() => {
     let current = true;
     draft.then(
-      (saved) => current && setState(saved === null ? 'none' : saved ? 'saved' : 'failed'),
+      (flushed) => {
+        if (!current) return;
+        if (flushed.saved === null) setState('none');
+        else if (!flushed.saved) setState('failed');
+        else setState(flushed.protected ? 'protected' : 'unprotected');
+      },
       () => current && setState('failed'),
     );
     return () => {
@@ -36,7 +49,16 @@ export function LockScreen({ draft, onUnlock }: LockScreenProps) {
         Safeguard Desk is locked
       </h1>
       <p>Nothing you were writing is shown while it is locked.</p>
-      <p role="status">{draftWords[state]}</p>
+      <p
+        role="status"
+        className={state === 'unprotected' ? 'lock__draft lock__draft--warn' : 'lock__draft'}
+      >
+        {draftWords[state]}
+      </p>
+      <p className="lock__note">
+        Unlocking needs no password. Drafts stay locked until their draft PIN is entered; a draft
+        without one can only be discarded.
+      </p>
       <button type="button" className="button button--primary" onClick={onUnlock}>
         Unlock
       </button>

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import type { BridgeFailure } from '../bridge';
+import { DraftPinContext, type DraftPinState } from '../drafts/DraftPinContext';
 import { useDraftAutosave, type FlushDraft } from '../drafts/useDraftAutosave';
 import { load } from '../loadable';
 import { FillStep } from './FillStep';
@@ -41,7 +42,17 @@ export function ReportSession({ data, reporter, registerFlush, onDone }: ReportS
     },
     shouldFocusError: false,
   });
-  const autosave = useDraftAutosave(form, methods, data.draftId, registerFlush);
+  const autosave = useDraftAutosave(
+    form,
+    methods,
+    { draftId: data.draftId, protected: data.protected },
+    registerFlush,
+  );
+  const { draftId, isProtected, protect } = autosave;
+  const draftPin = useMemo<DraftPinState>(
+    () => ({ saved: draftId !== undefined, isProtected, protect }),
+    [draftId, isProtected, protect],
+  );
   const [step, setStep] = useState<'fill' | 'review'>('fill');
   const [receipt, setReceipt] = useState<Receipt | null>(null);
 
@@ -79,26 +90,28 @@ export function ReportSession({ data, reporter, registerFlush, onDone }: ReportS
   }
   return (
     <FormProvider {...methods}>
-      {step === 'fill' ? (
-        <FillStep
-          form={form}
-          subjects={askAbout ? subjects : []}
-          resumed={resumed}
-          draftStatus={autosave.status}
-          onSaveDraft={autosave.saveNow}
-          onReview={() => {
-            void autosave.saveNow();
-            setStep('review');
-          }}
-        />
-      ) : (
-        <ReviewStep
-          form={form}
-          subjects={askAbout ? subjects : []}
-          onChange={() => setStep('fill')}
-          onSubmit={submit}
-        />
-      )}
+      <DraftPinContext value={draftPin}>
+        {step === 'fill' ? (
+          <FillStep
+            form={form}
+            subjects={askAbout ? subjects : []}
+            resumed={resumed}
+            draftStatus={autosave.status}
+            onSaveDraft={autosave.saveNow}
+            onReview={() => {
+              void autosave.saveNow();
+              setStep('review');
+            }}
+          />
+        ) : (
+          <ReviewStep
+            form={form}
+            subjects={askAbout ? subjects : []}
+            onChange={() => setStep('fill')}
+            onSubmit={submit}
+          />
+        )}
+      </DraftPinContext>
     </FormProvider>
   );
 }

@@ -12,6 +12,8 @@ export interface ReportData {
   draftId: string | undefined;
   /** The draft's answer to "who is this about" (NOBODY or a subject's id), or null. */
   about: string | null;
+  /** A draft PIN protects the draft (false for a new form). */
+  protected: boolean;
 }
 
 export async function loadReport(
@@ -38,5 +40,5 @@ export async function loadReport(
     draft?.about === NOBODY || subjects.some((s) => s.id === draft?.about)
       ? (draft?.about ?? null)
       : null;
-  return { form, subjects, answers, draftId, about };
+  return { form, subjects, answers, draftId, about, protected: draft?.protected ?? false };
 }
