@@ -3,7 +3,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src/storage/database';
 import { migration0001 as lead1 } from '../../src/storage/migrations/lead/0001-initial';
-import { leadMigrations } from '../../src/storage/migrations/lead';
+import { migration0002 as lead2 } from '../../src/storage/migrations/lead/0002-kind-urgency';
 import { migration0001 as staff1 } from '../../src/storage/migrations/staff/0001-initial';
 import { migration0002 as staff2 } from '../../src/storage/migrations/staff/0002-drafts-receipts';
 
@@ -40,7 +40,7 @@ describe('migration 0002', () => {
         filed_at, imported_at, source_file, source_sha256, signed_document)
        VALUES ('c-1', 'SG-AAAA-BBBB', 'f', 1, 'n', 'r', 'd', 't', 't', 'c-1.age', 'h', '{}')`,
     ).run();
-    migrate(db, leadMigrations);
+    migrate(db, [lead1, lead2]);
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.prepare('SELECT kind, urgency, about_recipient_id FROM cases').get()).toEqual({
       kind: 'concern',
