@@ -50,7 +50,7 @@ export interface FilingDeps {
   forms: FormRegistry;
   now?: () => Date;
   /** Delivers the outbox (the app's background delivery); by default one bounded attempt. */
-  deliver?: () => Promise<unknown>;
+  deliver?: () => Promise<{ error: string | null }>;
 }
 
 /** Files one concern with the latest version of its form. */
@@ -130,9 +130,10 @@ export async function fileConcern(deps: FilingDeps, input: FileConcernInput): Pr
     const deliver =
       deps.deliver ??
       (() => deliverPending(deps.store, now(), { timeoutMs: FILING_SHARE_TIMEOUT_MS }));
-    await deliver();
+    const round = await deliver();
     delivered = deps.store.isDelivered(document.concernId);
-    if (!delivered) deliveryError = deps.store.lastError(document.concernId);
+    // The round's own problem (the share is full, say) even when it stopped before this concern.
+    if (!delivered) deliveryError = round.error ?? deps.store.lastError(document.concernId);
   } catch (error) {
     deliveryError =
       error instanceof SafeguardError ? error.message : 'Delivery failed; it will be retried.';

@@ -46,7 +46,7 @@ export async function deliverPending(
   const pending = store.pending();
   let delivered = 0;
   let firstError: string | null = null;
-  for (const item of pending) {
+  for (const [index, item] of pending.entries()) {
     try {
       await share.writeConcern(item.concernId, item.sealed);
       store.markDelivered(item.concernId, now);
@@ -56,7 +56,11 @@ export async function deliverPending(
         error instanceof SafeguardError ? error.message : 'The share refused the file.';
       store.recordFailure(item.concernId, message);
       firstError ??= message;
-      if (error instanceof SafeguardError && SHARE_WIDE.has(error.code)) break;
+      if (error instanceof SafeguardError && SHARE_WIDE.has(error.code)) {
+        // The rest would fail the same way: each is marked with the reason it is waiting.
+        for (const rest of pending.slice(index + 1)) store.recordFailure(rest.concernId, message);
+        break;
+      }
     }
   }
   // Temp files of ours that a killed or failed write left behind.

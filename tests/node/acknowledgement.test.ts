@@ -32,7 +32,9 @@ describe('acknowledgements', () => {
     const concernId = randomUUID();
     const at = new Date('2026-11-24T09:00:00Z');
     const json = signAcknowledgement({ concernId, recipientId, signingKey: lead.privateKey, at });
-    expect(verifyAcknowledgement(json, concernId, profile, [recipientId])).toBe('2026-11-24T09:00:00.000Z');
+    expect(verifyAcknowledgement(json, concernId, profile, [recipientId])).toBe(
+      '2026-11-24T09:00:00.000Z',
+    );
   });
 
   it('ignores one signed by a key that is not on the profile (a share writer)', async () => {

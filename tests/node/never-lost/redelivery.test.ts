@@ -79,9 +79,7 @@ describe('a delivered concern that disappears from the share', () => {
       delivered: false,
       acknowledged: false,
     });
-    expect((await cliJson<{ delivered: number }>(school.staffHome, ['deliver'])).delivered).toBe(
-      1,
-    );
+    expect((await cliJson<{ delivered: number }>(school.staffHome, ['deliver'])).delivered).toBe(1);
     expect(sha(await readFile(join(concerns(), filed.name)))).toBe(sha(filed.bytes));
   });
 
