@@ -62,6 +62,7 @@ function createHandlers(store: StaffStore, forms: FormRegistry): ApiHandlers {
             version: f.version,
             title: f.title,
             summary: f.summary,
+            searchWords: f.searchWords,
             kind: f.kind,
             defaultUrgency: form.defaultUrgency,
           };
