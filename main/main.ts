@@ -1,7 +1,7 @@
 /**
  * Composition root of the Electron main process, built by hand: every service is created here and
- * handed what it needs. Order: scheme privileges (before ready) → ready → protocol → core → IPC →
- * window. Decisions about concerns live in src/; this process only wires and guards.
+ * handed what it needs. Order: scheme privileges and locale (before ready) → ready → protocol →
+ * core → IPC → window. Decisions about concerns live in src/; this process only wires and guards.
  */
 import { join } from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
@@ -65,6 +65,10 @@ function failToStart(error: unknown): void {
 }
 
 registerAppScheme();
+// The app's locale is en-GB whatever the machine's, and form controls follow the page's
+// lang="en-GB" (a Blink feature off by default), so date inputs read dd/mm/yyyy in every school.
+app.commandLine.appendSwitch('lang', 'en-GB');
+app.commandLine.appendSwitch('enable-blink-features', 'LangAttributeAwareFormControlUI');
 app.enableSandbox();
 guardAllWebContents();
 

@@ -12,6 +12,7 @@ export const formSummarySchema = z.object({
   version: z.number().int(),
   title: z.string(),
   summary: z.string(),
+  searchWords: z.array(z.string()),
   kind: z.enum(['concern', 'contact-log']),
   defaultUrgency: z.enum(['urgent', 'normal']),
 });

@@ -107,6 +107,7 @@ function createHandlers(
             version: f.version,
             title: f.title,
             summary: f.summary,
+            searchWords: f.searchWords,
             kind: f.kind,
             defaultUrgency: form.defaultUrgency,
           };

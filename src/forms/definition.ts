@@ -103,6 +103,12 @@ export const formDefinitionSchema = z
     version: positiveInt.describe('Starts at 1; a published version never changes.'),
     title: line('the title'),
     summary: line('the summary').describe('One line for the home screen.'),
+    searchWords: z
+      .array(line('a search word').max(40, 'a search word must be at most 40 characters'))
+      .optional()
+      .describe(
+        'Words staff may type in "Search concern types" to find this form (e.g. nudes, Snapchat).',
+      ),
     kind: z.enum(['concern', 'contact-log']),
     guidance: z
       .strictObject({

@@ -10,6 +10,8 @@ export interface FormListing {
   version: number;
   title: string;
   summary: string;
+  /** Extra words "Search concern types" matches besides the title and summary. */
+  searchWords: string[];
   kind: FormDefinition['kind'];
   defaultUrgency: FormDefinition['defaultUrgency'];
 }
@@ -103,11 +105,12 @@ export class FormRegistry {
   list(): FormListing[] {
     return [...this.versions.values()]
       .flatMap((defs) => defs.slice(-1))
-      .map(({ id, version, title, summary, kind, defaultUrgency }) => ({
+      .map(({ id, version, title, summary, searchWords, kind, defaultUrgency }) => ({
         id,
         version,
         title,
         summary,
+        searchWords: searchWords ?? [],
         kind,
         defaultUrgency,
       }))

@@ -33,7 +33,7 @@ describe.skipIf(chromiumMissing !== null)('filing every form through the UI', ()
 
       const imported = await importAndShow(session.school, filed.reference);
       expect(imported.reference).toBe(filed.reference);
-      expect(imported.formId).toBe(form.id);
+      expect([imported.formId, imported.formVersion]).toEqual([form.id, form.version]);
       expect([imported.reporterName, imported.reporterRole]).toEqual([
         submission.reporter.name,
         submission.reporter.role,

@@ -108,4 +108,11 @@ describe('the API contract', () => {
       2,
     );
   });
+
+  it('lists each form with its search words, so the home screen can search them', async () => {
+    const result = await dispatch(desk.handlers, 'forms.list', undefined);
+    const listed = result.ok ? (result.value as Array<{ id: string; searchWords: string[] }>) : [];
+    const images = listed.find((form) => form.id === 'indecent-images-or-illegal-activity');
+    expect(images?.searchWords).toEqual(expect.arrayContaining(['nudes', 'sexting']));
+  });
 });

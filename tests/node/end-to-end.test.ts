@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FormRegistry } from '../../src/forms';
 import { cliJson, runCli } from './support/cli';
 import { hasAge } from './support/age';
 import {
@@ -109,7 +110,7 @@ describe('a sealed concern travels from a staff machine to the DSL', () => {
       reporterName: 'Sam Teacher',
       reporterRole: 'Class teacher',
       formId: 'private-online-contact-with-pupil',
-      formVersion: 1,
+      formVersion: FormRegistry.builtIn().latest('private-online-contact-with-pupil')?.version,
     });
     expect(shown.answers.evidence).toEqual([
       {

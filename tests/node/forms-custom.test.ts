@@ -67,6 +67,7 @@ describe('FormRegistry.load with a folder of the school’s own forms', () => {
       version: 1,
       title: 'Concern on a school trip',
       summary: 'Something online worried you on a school trip.',
+      searchWords: [],
       kind: 'concern',
       defaultUrgency: 'normal',
     });

@@ -185,8 +185,21 @@ function allShippedForms(): Array<{ name: string; form: FormDefinition }> {
   }));
 }
 
+/** Every version of every concern form. */
 function concernForms(): Array<{ name: string; form: FormDefinition }> {
   return allShippedForms().filter(({ form }) => form.kind === 'concern');
+}
+
+/** The version of each concern form that staff fill in today: its highest. */
+function latestConcernForms(): Array<{ name: string; form: FormDefinition }> {
+  const latest = new Map<string, { name: string; form: FormDefinition }>();
+  for (const entry of concernForms()) {
+    const seen = latest.get(entry.form.id);
+    if (seen === undefined || seen.form.version < entry.form.version) {
+      latest.set(entry.form.id, entry);
+    }
+  }
+  return [...latest.values()];
 }
 
 function fieldOf(form: FormDefinition, id: string): FieldDefinition | undefined {
@@ -213,11 +226,13 @@ const sharedFields = {
 
 /**
  * Form 1 v1 was published asking "Where did the contact happen?", which only fits contact. Every
- * later concern form asks the question that fits them all; a published version cannot change.
+ * later concern form asks the question that fits them all; a published version cannot change. Its
+ * v2 only moved the risk question first and added search words, so it keeps the v1 wording.
  */
 const PLATFORM_LABEL = 'Which app or website?';
 const platformLabelExceptions: Record<string, string> = {
   [REFERENCE_FORM]: 'Where did the contact happen?',
+  'private-online-contact-with-pupil.v2.json': 'Where did the contact happen?',
 };
 
 /** The ten concern types of SAFEGUARDING.md, by form id, with their default pathway and urgency. */
@@ -286,13 +301,42 @@ describe('the shipped forms', () => {
   });
 
   it('every concern form asks whether a child is at immediate risk, as a required yes or no', () => {
-    expect(concernForms()).toHaveLength(9);
+    expect(latestConcernForms()).toHaveLength(9);
     for (const { name, form } of concernForms()) {
       expect(fieldOf(form, 'immediateRisk'), name).toMatchObject({
         type: 'yesno',
         required: true,
         label: 'Is a child at immediate risk of harm?',
       });
+    }
+  });
+
+  it('every concern form asks whether a child is at immediate risk first, in the version filled today', () => {
+    expect(latestConcernForms()).toHaveLength(9);
+    for (const { name, form } of latestConcernForms()) {
+      expect(form.fields[0]?.id, name).toBe('immediateRisk');
+    }
+  });
+
+  it('the latest version of a concern form asks the questions of version 1, only reordered', () => {
+    const registry = FormRegistry.builtIn();
+    // Everything but the version, the order of the questions and the search words.
+    const content = (form: FormDefinition) => ({
+      ...form,
+      version: 0,
+      fields: [...form.fields].sort((a, b) => a.id.localeCompare(b.id)),
+      searchWords: [],
+    });
+    for (const { name, form } of latestConcernForms()) {
+      const first = registry.get(form.id, 1);
+      expect(first, `${form.id} v1`).toBeDefined();
+      expect(content(form), name).toEqual(content(first as FormDefinition));
+    }
+  });
+
+  it('every concern form has search words in the version filled today', () => {
+    for (const { name, form } of latestConcernForms()) {
+      expect(form.searchWords?.length ?? 0, name).toBeGreaterThanOrEqual(10);
     }
   });
 
@@ -336,7 +380,7 @@ describe('the shipped forms', () => {
   });
 
   it("asks for a child's own words only on forms where a child may have spoken", () => {
-    const withChildsWords = concernForms()
+    const withChildsWords = latestConcernForms()
       .filter(({ form }) => fieldOf(form, 'childsWords') !== undefined)
       .map(({ form }) => form.id)
       .sort();
@@ -395,7 +439,9 @@ describe('the indecent-images form', () => {
   });
 
   it('records the image by description, place, holder, who has seen it and the device', () => {
-    expect(form()?.fields.slice(0, 5)).toMatchObject([
+    // After the risk question, which every concern form asks first.
+    expect(form()?.fields[0]?.id).toBe('immediateRisk');
+    expect(form()?.fields.slice(1, 6)).toMatchObject([
       {
         id: 'description',
         type: 'longtext',
@@ -587,11 +633,37 @@ describe('FormRegistry', () => {
       version('zeta', 2, 'Alpha now'),
       version('beta', 1, 'Beta'),
     ]);
-    const listed = { summary: 'A form for tests.', kind: 'concern', defaultUrgency: 'normal' };
+    const listed = {
+      summary: 'A form for tests.',
+      searchWords: [],
+      kind: 'concern',
+      defaultUrgency: 'normal',
+    };
     expect(registry.list()).toEqual([
       { id: 'zeta', version: 2, title: 'Alpha now', ...listed },
       { id: 'beta', version: 1, title: 'Beta', ...listed },
     ]);
+  });
+});
+
+describe('search words', () => {
+  it('are listed with each form, so the home screen can search them', () => {
+    const registry = FormRegistry.fromDefinitions([
+      parseFormDefinition(formJson({ searchWords: ['nudes', 'Snapchat'] }), 'x.v1.json'),
+    ]);
+    expect(registry.list()[0]?.searchWords).toEqual(['nudes', 'Snapchat']);
+  });
+
+  it('refuses an empty search word, or one on two lines', () => {
+    expect(
+      thrown(() => parseFormDefinition(formJson({ searchWords: ['photo', ''] }), 'x.v1.json')),
+    ).toEqual({
+      code: 'bad-form',
+      message: 'x.v1.json: searchWords.1: a search word must not be empty',
+    });
+    expect(
+      thrown(() => parseFormDefinition(formJson({ searchWords: ['a\nb'] }), 'x.v1.json')).message,
+    ).toBe('x.v1.json: searchWords.0: a search word must fit on one line');
   });
 });
 

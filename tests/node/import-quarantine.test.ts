@@ -310,6 +310,20 @@ describe('importing concern files from the share', () => {
     expect(await folderState(desk.concerns)).toEqual(before);
   });
 
+  it('imports a concern filed with version 1 of a form that has since had a new version', async () => {
+    expect(forms.latest(FORM_ID)?.version).toBeGreaterThan(1);
+    const desk = await freshDesk();
+    const document = concernDocument({ form: { id: FORM_ID, version: 1 } });
+    await putConcern(desk, document, await sealedConcern(document));
+
+    const result = await runImport(desk);
+
+    expect(result).toEqual({ imported: 1, alreadyImported: 0, quarantined: [] });
+    expect(desk.cases.list()).toMatchObject([
+      { reference: document.reference, formId: FORM_ID, formVersion: 1 },
+    ]);
+  });
+
   it('imports nothing the second time and leaves the case count unchanged', async () => {
     const desk = await freshDesk();
     await fileValid(desk);
@@ -780,7 +794,7 @@ describe('lead import through the CLI', () => {
     expect(shown).toMatchObject({
       reference,
       formId: FORM_ID,
-      formVersion: 1,
+      formVersion: forms.latest(FORM_ID)?.version,
       reporterName: 'Sam Teacher',
       reporterRole: 'Class teacher',
     });

@@ -1,4 +1,5 @@
 /** choice → radios, multichoice → checkboxes, yesno → "Yes" and "No" radios; each in a fieldset. */
+import type { ReactNode } from 'react';
 import { useFormContext } from 'react-hook-form';
 import type { FieldDefinition } from '../report/definition';
 import { answerProblem, messageAt } from '../report/validation';
@@ -13,7 +14,13 @@ const yesNo = [
   { value: 'no', label: 'No' },
 ];
 
-export function OptionsField({ field }: { field: OptionLike }) {
+interface OptionsFieldProps {
+  field: OptionLike;
+  /** Shown right under the options, inside the question (e.g. the 999 alert). */
+  children?: ReactNode;
+}
+
+export function OptionsField({ field, children }: OptionsFieldProps) {
   const { register, formState } = useFormContext<ReportValues>();
   const id = domId(field.id);
   const path = `answers.${field.id}` as const;
@@ -50,6 +57,7 @@ export function OptionsField({ field }: { field: OptionLike }) {
           );
         })}
       </div>
+      {children}
     </GroupFrame>
   );
 }

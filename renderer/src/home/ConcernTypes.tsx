@@ -1,6 +1,7 @@
 /** The concern types in plain words, each a button, filtered by "Search concern types". */
 import { useState, type Ref } from 'react';
 import type { OperationOutput } from '../../../src/api/contract';
+import { matchesSearch } from './search';
 
 export type FormSummary = OperationOutput<'forms.list'>[number];
 
@@ -11,25 +12,29 @@ interface ConcernTypesProps {
   listRef: Ref<HTMLUListElement>;
 }
 
-function matches(form: FormSummary, query: string): boolean {
-  const text = `${form.title} ${form.summary}`.toLowerCase();
-  return query
-    .toLowerCase()
-    .split(/\s+/)
-    .every((word) => text.includes(word));
-}
+/** The catch-all form ("Another concern about online conduct"): where an unsure search goes. */
+const isCatchAll = (form: FormSummary) => /(^|-)other(-|$)/.test(form.id);
 
 /** Urgent ones first (as the code of conduct lists them), the catch-all "other" form last. */
 function rank(form: FormSummary): number {
-  if (/(^|-)other(-|$)/.test(form.id)) return 2;
+  if (isCatchAll(form)) return 2;
   return form.defaultUrgency === 'urgent' ? 0 : 1;
 }
 
 export function ConcernTypes({ forms, onChoose, listRef }: ConcernTypesProps) {
   const [query, setQuery] = useState('');
+  const typed = query.trim();
   const shown = forms
-    .filter((form) => matches(form, query.trim()))
+    .filter((form) => matchesSearch(form, typed))
     .sort((a, b) => rank(a) - rank(b) || a.title.localeCompare(b.title, 'en-GB'));
+  const catchAll = forms.find(isCatchAll);
+  let status = '';
+  if (typed !== '') {
+    status =
+      shown.length === 0 && catchAll !== undefined
+        ? `No concern type matches. If you are not sure, choose ${catchAll.title}.`
+        : `${shown.length} of ${forms.length} concern types shown.`;
+  }
 
   return (
     <section className="concern-types" aria-labelledby="concern-types-title">
@@ -50,7 +55,7 @@ export function ConcernTypes({ forms, onChoose, listRef }: ConcernTypesProps) {
         />
       </div>
       <p className="visually-hidden" role="status">
-        {query.trim() === '' ? '' : `${shown.length} of ${forms.length} concern types shown.`}
+        {status}
       </p>
       <ul
         id="concern-types"
@@ -68,10 +73,22 @@ export function ConcernTypes({ forms, onChoose, listRef }: ConcernTypesProps) {
           </li>
         ))}
       </ul>
-      {shown.length === 0 && (
+      {shown.length === 0 && catchAll !== undefined && (
+        <div className="no-match">
+          <p>
+            Nothing matches &ldquo;{typed}&rdquo;. If you are not sure, choose{' '}
+            <strong>{catchAll.title}</strong>: the DSL will decide what it is.
+          </p>
+          <button type="button" className="type-button" onClick={() => onChoose(catchAll.id)}>
+            <span className="type-button__title">{catchAll.title}</span>
+            <span className="type-button__summary">{catchAll.summary}</span>
+          </button>
+        </div>
+      )}
+      {shown.length === 0 && catchAll === undefined && (
         <p className="muted">
-          No concern type matches &ldquo;{query.trim()}&rdquo;. Try other words, or clear the search
-          to see them all.
+          No concern type matches &ldquo;{typed}&rdquo;. Try other words, or clear the search to see
+          them all.
         </p>
       )}
     </section>

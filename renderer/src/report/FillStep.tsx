@@ -5,12 +5,13 @@ import { useHeadingFocus } from '../components/useHeadingFocus';
 import { FieldInput } from '../fields/FieldInput';
 import { DraftStatusLine } from '../drafts/DraftStatusLine';
 import type { DraftStatus } from '../drafts/useDraftAutosave';
-import { isImagesForm, type FormDefinition } from './definition';
+import { isImagesForm, type FieldDefinition, type FormDefinition } from './definition';
 import { ErrorSummary } from './ErrorSummary';
 import { DoNotFirst, Guidance } from './Guidance';
 import { ReporterFields } from './ReporterFields';
 import { summaryItems } from './problems';
-import { RISK_FIELD_ID, RiskAlert } from './RiskAlert';
+import { questionOrder, RISK_FIELD_ID } from './order';
+import { RiskQuestion } from './RiskAlert';
 import { SubjectQuestion, type Subject } from './SubjectQuestion';
 import type { ReportValues } from './values';
 
@@ -26,6 +27,15 @@ interface FillStepProps {
   onReview: () => void;
 }
 
+/** One question; the risk question carries the 999 alert under its answer. */
+function question(field: FieldDefinition) {
+  return field.id === RISK_FIELD_ID && field.type === 'yesno' ? (
+    <RiskQuestion key={field.id} field={field} />
+  ) : (
+    <FieldInput key={field.id} field={field} />
+  );
+}
+
 export function FillStep(props: FillStepProps) {
   const { form, subjects, resumed, draftStatus, onSaveDraft, onReview } = props;
   const { handleSubmit, formState, control } = useFormContext<ReportValues>();
@@ -35,6 +45,7 @@ export function FillStep(props: FillStepProps) {
   const [nothingToSave, setNothingToSave] = useState(false);
   const imagesFirst = isImagesForm(form) && form.guidance.avoid.length > 0;
   const problems = formState.isSubmitted ? summaryItems(form, formState.errors, answers) : [];
+  const { leading, rest } = questionOrder(form);
 
   const submit = handleSubmit(onReview, () => setSummaryFocus((n) => n + 1));
   const saveDraft = async () => {
@@ -42,44 +53,40 @@ export function FillStep(props: FillStepProps) {
   };
 
   return (
-    <>
-      {answers[RISK_FIELD_ID] === 'yes' && <RiskAlert />}
-      <div className="report-layout">
-        <div className="report-main">
-          <h1 className="step-title" id="step-title" ref={heading} tabIndex={-1}>
-            {form.title}
-          </h1>
-          {imagesFirst && <DoNotFirst lines={form.guidance.avoid} />}
-          {problems.length > 0 && <ErrorSummary items={problems} focusKey={summaryFocus} />}
-          <form
-            className="report-form"
-            noValidate
-            autoComplete="off"
-            aria-labelledby="step-title"
-            onSubmit={(event) => void submit(event)}
-          >
-            <ReporterFields />
-            {subjects.length > 0 && <SubjectQuestion subjects={subjects} resumed={resumed} />}
-            {form.fields.map((field) => (
-              <FieldInput key={field.id} field={field} />
-            ))}
-            <div className="form-actions">
-              <button type="submit" className="button button--primary">
-                Review
-              </button>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => void saveDraft()}
-              >
-                Save draft
-              </button>
-              <DraftStatusLine status={draftStatus} nothingToSave={nothingToSave} />
-            </div>
-          </form>
-        </div>
-        <Guidance form={form} withoutAvoid={imagesFirst} />
+    <div className="report-layout">
+      <div className="report-main">
+        <h1 className="step-title" id="step-title" ref={heading} tabIndex={-1}>
+          {form.title}
+        </h1>
+        {imagesFirst && <DoNotFirst lines={form.guidance.avoid} />}
+        {problems.length > 0 && <ErrorSummary items={problems} focusKey={summaryFocus} />}
+        <form
+          className="report-form"
+          noValidate
+          autoComplete="off"
+          aria-labelledby="step-title"
+          onSubmit={(event) => void submit(event)}
+        >
+          <ReporterFields />
+          {leading.map(question)}
+          {subjects.length > 0 && <SubjectQuestion subjects={subjects} resumed={resumed} />}
+          {rest.map(question)}
+          <div className="form-actions">
+            <button type="submit" className="button button--primary">
+              Review
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void saveDraft()}
+            >
+              Save draft
+            </button>
+            <DraftStatusLine status={draftStatus} nothingToSave={nothingToSave} />
+          </div>
+        </form>
       </div>
-    </>
+      <Guidance form={form} withoutAvoid={imagesFirst} />
+    </div>
   );
 }

@@ -9,7 +9,7 @@ import { FillStep } from './FillStep';
 import type { ReportData } from './loadReport';
 import { ReceiptStep, type Receipt } from './ReceiptStep';
 import { ReviewStep } from './ReviewStep';
-import { RISK_FIELD_ID } from './RiskAlert';
+import { RISK_FIELD_ID } from './order';
 import { reportResolver } from './validation';
 import { NOBODY, toAnswers, type ReportValues } from './values';
 

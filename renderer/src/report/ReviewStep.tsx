@@ -5,8 +5,9 @@ import type { BridgeFailure } from '../bridge';
 import { FailureNotice } from '../components/FailureNotice';
 import { useHeadingFocus } from '../components/useHeadingFocus';
 import { AnswerWords } from './AnswerWords';
-import type { FormDefinition } from './definition';
-import { RISK_FIELD_ID, RiskAlert } from './RiskAlert';
+import type { FieldDefinition, FormDefinition } from './definition';
+import { questionOrder, RISK_FIELD_ID } from './order';
+import { RiskAlert } from './RiskAlert';
 import { SUBJECT_QUESTION, subjectWords, type Subject } from './SubjectQuestion';
 import type { ReportValues } from './values';
 
@@ -27,6 +28,15 @@ export function ReviewStep({ form, subjects, onChange, onSubmit }: ReviewStepPro
   const [failure, setFailure] = useState<BridgeFailure | null>(null);
   const isLog = form.kind === 'contact-log';
   const subject = subjects.find((candidate) => candidate.id === values.about);
+  const { leading, rest } = questionOrder(form);
+  const answerRow = (field: FieldDefinition) => (
+    <div className="answers__row" key={field.id}>
+      <dt>{field.label}</dt>
+      <dd>
+        <AnswerWords field={field} value={values.answers[field.id]} />
+      </dd>
+    </div>
+  );
 
   const submit = async () => {
     setSending(true);
@@ -58,20 +68,14 @@ export function ReviewStep({ form, subjects, onChange, onSubmit }: ReviewStepPro
             <dt>Your role</dt>
             <dd>{values.reporterRole.trim()}</dd>
           </div>
+          {leading.map(answerRow)}
           {subjects.length > 0 && (
             <div className="answers__row">
               <dt>{SUBJECT_QUESTION}</dt>
               <dd>{subject === undefined ? 'No, none of them' : subjectWords(subject)}</dd>
             </div>
           )}
-          {form.fields.map((field) => (
-            <div className="answers__row" key={field.id}>
-              <dt>{field.label}</dt>
-              <dd>
-                <AnswerWords field={field} value={values.answers[field.id]} />
-              </dd>
-            </div>
-          ))}
+          {rest.map(answerRow)}
         </dl>
         {failure !== null && (
           <>

@@ -11,21 +11,25 @@ export type Subject = OperationOutput<'school.subjects'>[number];
 export const SUBJECT_QUESTION = 'Is this concern about one of these people?';
 export const ABOUT_PROBLEM = 'Choose one answer: “No, none of them”, or the person it is about.';
 const HELP = 'If it is, your concern will not be sent to them.';
-// Drafts keep answers to the form's questions only, so this one is asked again on return.
-const HELP_RESUMED = `${HELP} Your draft does not keep this answer: choose again.`;
+// A draft keeps this answer, unless the person it named is no longer one of the choices.
+const HELP_KEPT = `${HELP} Your draft kept this answer: change it if it is no longer right.`;
+const HELP_NOT_KEPT = `${HELP} Your draft has no answer to this that can still be used: choose one.`;
 
 export const subjectWords = (subject: Subject) => `${subject.name} (${subject.roleLabel})`;
 
 interface SubjectQuestionProps {
   subjects: readonly Subject[];
-  /** The form was reopened from a draft: no answer is chosen for the reporter. */
+  /** The form was reopened from a draft, with the draft's answer chosen if it still can be. */
   resumed: boolean;
 }
 
 export function SubjectQuestion({ subjects, resumed }: SubjectQuestionProps) {
   const { register, formState } = useFormContext<ReportValues>();
   const invalid = messageAt(formState.errors, 'about') !== undefined;
-  const help = resumed ? HELP_RESUMED : HELP;
+  // The answer the form opened with is the draft's (ReportSession), or '' when it had none.
+  const kept = (formState.defaultValues?.about ?? '') !== '';
+  let help = HELP;
+  if (resumed) help = kept ? HELP_KEPT : HELP_NOT_KEPT;
   const options = [
     { id: NOBODY, label: 'No, none of them' },
     ...subjects.map((subject) => ({ id: subject.id, label: subjectWords(subject) })),

@@ -1,7 +1,8 @@
 /** Every problem on the form, in the order of the questions, for the summary at the top. */
 import type { FieldErrors } from 'react-hook-form';
 import { ABOUT_ID, domId, personInputId, REPORTER_NAME_ID, REPORTER_ROLE_ID } from '../fields/ids';
-import type { FormDefinition } from './definition';
+import type { FieldDefinition, FormDefinition } from './definition';
+import { questionOrder } from './order';
 import { ABOUT_PROBLEM, SUBJECT_QUESTION } from './SubjectQuestion';
 import { answerProblem, messageAt, personProblem, reporterProblem } from './validation';
 import type { AnswerValue, ReportValues } from './values';
@@ -28,10 +29,23 @@ export function summaryItems(
       items.push({ target, text: `${label} — ${reporterProblem(part, message)}` });
     }
   }
+  const { leading, rest } = questionOrder(form);
+  items.push(...fieldItems(leading, errors, answers));
   if (messageAt(errors, 'about') !== undefined) {
     items.push({ target: ABOUT_ID, text: `${SUBJECT_QUESTION} — ${ABOUT_PROBLEM}` });
   }
-  for (const field of form.fields) {
+  items.push(...fieldItems(rest, errors, answers));
+  return items;
+}
+
+/** The problems of these questions, in their order. */
+function fieldItems(
+  fields: readonly FieldDefinition[],
+  errors: FieldErrors<ReportValues>,
+  answers: Record<string, AnswerValue>,
+): SummaryItem[] {
+  const items: SummaryItem[] = [];
+  for (const field of fields) {
     const path = `answers.${field.id}`;
     const message = messageAt(errors, path);
     if (message !== undefined) {

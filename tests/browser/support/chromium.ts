@@ -28,6 +28,10 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--no-first-run',
       '--disable-sync',
+      // As the app does (main/main.ts): en-GB, and form controls follow the page's lang="en-GB",
+      // so date inputs read dd/mm/yyyy whatever this machine's locale (headless ignores --lang).
+      '--lang=en-GB',
+      '--enable-blink-features=LangAttributeAwareFormControlUI',
     ],
   });
 }

@@ -5,6 +5,7 @@ import type { SchoolFixture } from '../../node/support/school';
 export interface ImportedCase {
   reference: string;
   formId: string;
+  formVersion: number;
   reporterName: string;
   reporterRole: string;
   answers: Record<string, unknown>;
