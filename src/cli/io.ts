@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { SafeguardError } from '../errors';
+import { terminalJson } from './terminal-text';
 
 /** A mistake in the command line itself (exit status 2). */
 export class UsageError extends SafeguardError {
@@ -16,7 +17,7 @@ export class UsageError extends SafeguardError {
 
 /** Prints `value` as JSON when `json`, else the human text. */
 export function output(json: boolean, value: unknown, human: string): void {
-  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human}\n`);
+  process.stdout.write(json ? `${terminalJson(value)}\n` : `${human}\n`);
 }
 
 /** Reads a passphrase from `--passphrase-file`, or prompts without echo on a terminal. */

@@ -11,8 +11,10 @@ import {
   openCaseStore,
   unlockLead,
 } from '../lead';
+import { caseDetailText, caseListText } from './case-text';
 import type { CommandContext } from './context';
 import { output, readPassphrase, UsageError } from './io';
+import { term } from './terminal-text';
 
 const ADDABLE_ROLES = ['deputy', 'headteacher', 'chair', 'office'] as const;
 
@@ -36,7 +38,7 @@ export async function schoolCommand(ctx: CommandContext): Promise<void> {
   output(
     ctx.json,
     result,
-    `School set up on ${share}.\nSafety code: ${result.safetyCode}\nPut this code on the staff-room poster; every machine shows it when enrolled.`,
+    term`School set up on ${share}.\nSafety code: ${result.safetyCode}\nPut this code on the staff-room poster; every machine shows it when enrolled.`,
   );
 }
 
@@ -68,9 +70,9 @@ async function addRecipientCommand(ctx: CommandContext): Promise<void> {
       ageRecipient: added.ageRecipient,
       identityFile: added.identityFile,
     },
-    `Added ${added.name} (${added.role}) to the school profile and re-signed it.` +
+    term`Added ${added.name} (${added.role}) to the school profile and re-signed it.` +
       (added.identityFile
-        ? `\nTheir key file: ${added.identityFile} — give it to them in person; they run "lead join".`
+        ? term`\nTheir key file: ${added.identityFile} — give it to them in person; they run "lead join".`
         : ''),
   );
 }
@@ -103,7 +105,7 @@ export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Pro
         );
       }
       for (const q of result.quarantined) {
-        if (q.code !== 'not-addressed') lines.push(`Quarantined ${q.file}: ${q.reason}`);
+        if (q.code !== 'not-addressed') lines.push(term`Quarantined ${q.file}: ${q.reason}`);
       }
       output(ctx.json, result, lines.join('\n'));
       return;
@@ -114,43 +116,22 @@ export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Pro
         ctx.json,
         entries,
         entries.length
-          ? entries.map((q) => `${q.file}: ${q.reason}`).join('\n')
+          ? entries.map((q) => term`${q.file}: ${q.reason}`).join('\n')
           : 'Nothing is quarantined.',
       );
       return;
     }
     if (sub === 'list') {
       const cases = store.list();
-      const line = (c: (typeof cases)[number]) =>
-        `  ${c.reference}  ${c.filedAt}  ${c.urgency === 'urgent' ? 'URGENT  ' : ''}${c.formId}  ${c.reporterName} (${c.reporterRole})`;
-      const concerns = cases.filter((c) => c.kind === 'concern');
-      const logs = cases.filter((c) => c.kind === 'contact-log');
-      const human = [
-        'Concerns:',
-        ...(concerns.length ? concerns.map(line) : ['  none']),
-        '',
-        'Professional online contact log:',
-        ...(logs.length ? logs.map(line) : ['  none']),
-      ].join('\n');
-      output(ctx.json, cases, human);
+      output(ctx.json, cases, caseListText(cases));
       return;
     }
     const detail = store.byReference(normaliseReference(arg ?? ''));
     if (!detail)
       throw new SafeguardError('unknown-reference', `No concern has the reference ${arg ?? ''}.`);
     const form = forms.get(detail.formId, detail.formVersion);
-    const labelOf = (id: string) => form?.fields.find((f) => f.id === id)?.label ?? id;
     const answers = Object.fromEntries(detail.answers.map((a) => [a.fieldId, a.value]));
-    const human = [
-      `${detail.reference}  ${form?.title ?? detail.formId} (v${detail.formVersion})`,
-      `Reported by ${detail.reporterName} (${detail.reporterRole}) at ${detail.filedAt}`,
-      ...(detail.urgency === 'urgent' ? ['URGENT'] : []),
-      ...detail.answers.map(
-        (a) =>
-          `${labelOf(a.fieldId)}: ${typeof a.value === 'string' ? a.value : JSON.stringify(a.value)}`,
-      ),
-    ].join('\n');
-    output(ctx.json, { ...detail, answers }, human);
+    output(ctx.json, { ...detail, answers }, caseDetailText(detail, form));
   } finally {
     store.close();
   }
@@ -167,5 +148,9 @@ async function joinCommand(ctx: CommandContext): Promise<void> {
     sharePath: share,
     passphrase,
   });
-  output(ctx.json, joined, `Joined as a recipient of concerns.\nSafety code: ${joined.safetyCode}`);
+  output(
+    ctx.json,
+    joined,
+    term`Joined as a recipient of concerns.\nSafety code: ${joined.safetyCode}`,
+  );
 }

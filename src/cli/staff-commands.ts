@@ -14,6 +14,8 @@ import {
 } from '../staff';
 import type { CommandContext } from './context';
 import { output, UsageError } from './io';
+import { britishDateTime } from './local-time';
+import { term, terminalJson } from './terminal-text';
 
 const MAX_READ_BYTES = 64 * 1024 * 1024;
 
@@ -25,7 +27,7 @@ export async function enrollCommand(ctx: CommandContext): Promise<void> {
     output(
       ctx.json,
       { safetyCode: result.safetyCode, schoolName: result.schoolName },
-      `Enrolled with ${result.schoolName}.\nSafety code: ${result.safetyCode}\nCheck it matches the code on the staff-room poster.`,
+      term`Enrolled with ${result.schoolName}.\nSafety code: ${result.safetyCode}\nCheck it matches the code on the staff-room poster.`,
     );
   } finally {
     store.close();
@@ -36,14 +38,14 @@ export function formsCommand(ctx: CommandContext, forms: FormRegistry): void {
   const [sub, id] = ctx.positionals;
   if (sub === 'list') {
     const list = forms.list().map((f) => ({ id: f.id, version: f.version, title: f.title }));
-    output(ctx.json, list, list.map((f) => `${f.id} (v${f.version})  ${f.title}`).join('\n'));
+    output(ctx.json, list, list.map((f) => term`${f.id} (v${f.version})  ${f.title}`).join('\n'));
     return;
   }
   if (sub === 'show') {
     if (!id) throw new UsageError('forms show needs a form id.');
     const form = forms.latest(id);
     if (!form) throw new SafeguardError('unknown-form', `There is no form called "${id}".`);
-    output(ctx.json, form, JSON.stringify(form, null, 2));
+    output(ctx.json, form, terminalJson(form));
     return;
   }
   throw new UsageError('Use "forms list" or "forms show ID".');
@@ -82,7 +84,7 @@ export async function reportCommand(ctx: CommandContext, forms: FormRegistry): P
     );
     const status = receipt.delivered
       ? 'Delivered to the school share.'
-      : `Queued on this machine; it will be delivered when the share is reachable.${receipt.deliveryError ? `\n${receipt.deliveryError}` : ''}`;
+      : `Queued on this machine; it will be delivered when the share is reachable.${receipt.deliveryError ? term`\n${receipt.deliveryError}` : ''}`;
     output(
       ctx.json,
       {
@@ -92,7 +94,7 @@ export async function reportCommand(ctx: CommandContext, forms: FormRegistry): P
         urgent: receipt.urgent,
         kind: receipt.kind,
       },
-      `${receipt.urgent ? 'URGENT: tell the DSL in person now. If a child is in immediate danger, call 999.\n' : ''}Reference: ${receipt.reference}\n${status}`,
+      `${receipt.urgent ? 'URGENT: tell the DSL in person now. If a child is in immediate danger, call 999.\n' : ''}${term`Reference: ${receipt.reference}`}\n${status}`,
     );
   } finally {
     store.close();
@@ -116,7 +118,10 @@ export async function outboxCommand(ctx: CommandContext): Promise<void> {
     }));
     const human = rows.length
       ? rows
-          .map((r) => `${r.reference}  ${r.createdAt}  ${r.delivered ? 'delivered' : 'queued'}`)
+          .map(
+            (r) =>
+              term`${r.reference}  ${britishDateTime(r.createdAt)}  ${r.delivered ? 'delivered' : 'queued'}`,
+          )
           .join('\n')
       : 'The outbox is empty.';
     output(ctx.json, rows, human);
@@ -132,7 +137,8 @@ export async function deliverCommand(ctx: CommandContext): Promise<void> {
     output(
       ctx.json,
       result,
-      `Delivered ${result.delivered}; ${result.pending} still queued.${result.error ? `\n${result.error}` : ''}`,
+      term`Delivered ${result.delivered}; ${result.pending} still queued.` +
+        (result.error ? term`\n${result.error}` : ''),
     );
     if (result.error) process.exitCode = 1;
   } finally {
