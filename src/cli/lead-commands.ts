@@ -1,6 +1,6 @@
 /** CLI commands of a safeguarding lead: school init/add-recipient, lead import/list/show/quarantine/join/export-identity. */
 import { resolve } from 'node:path';
-import { normaliseReference } from '../concerns';
+import { normaliseReference, roleLabel, roleReceives } from '../concerns';
 import { SafeguardError } from '../errors';
 import type { FormRegistry } from '../forms';
 import {
@@ -151,6 +151,6 @@ async function joinCommand(ctx: CommandContext): Promise<void> {
   output(
     ctx.json,
     joined,
-    term`Joined as a recipient of concerns.\nSafety code: ${joined.safetyCode}`,
+    term`Joined as ${roleLabel(joined.role)}: you will receive ${roleReceives(joined.role)}.\nSafety code: ${joined.safetyCode}`,
   );
 }

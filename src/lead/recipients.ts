@@ -124,7 +124,7 @@ export async function joinAsLead(input: {
   sharePath: string;
   passphrase: string;
   now?: Date;
-}): Promise<{ safetyCode: string; recipientId: string }> {
+}): Promise<{ safetyCode: string; recipientId: string; role: RecipientRole }> {
   const now = input.now ?? new Date();
   let sealed: Buffer;
   try {
@@ -168,7 +168,7 @@ export async function joinAsLead(input: {
   } finally {
     cases.close();
   }
-  return { safetyCode, recipientId: onProfile.id };
+  return { safetyCode, recipientId: onProfile.id, role: onProfile.role };
 }
 
 async function writeNewFile(path: string, bytes: Uint8Array): Promise<void> {
