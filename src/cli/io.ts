@@ -6,6 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { SafeguardError } from '../errors';
+import { passphraseFromFile, typedPassphrase, type EnteredPassphrase } from '../lead';
+import { terminalJson } from './terminal-text';
 
 /** A mistake in the command line itself (exit status 2). */
 export class UsageError extends SafeguardError {
@@ -16,32 +18,32 @@ export class UsageError extends SafeguardError {
 
 /** Prints `value` as JSON when `json`, else the human text. */
 export function output(json: boolean, value: unknown, human: string): void {
-  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human}\n`);
+  process.stdout.write(json ? `${terminalJson(value)}\n` : `${human}\n`);
 }
 
-/** Reads a passphrase from `--passphrase-file`, or prompts without echo on a terminal. */
+/**
+ * Reads a passphrase from `--passphrase-file`, or prompts without echo on a terminal; both go
+ * through the core's one normalisation (BOM, one line ending, NFC).
+ */
 export async function readPassphrase(
   file: string | undefined,
   prompt = 'Passphrase: ',
-): Promise<string> {
+): Promise<EnteredPassphrase> {
   if (file !== undefined) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch {
       throw new SafeguardError('passphrase-file', `The passphrase file ${file} cannot be read.`);
     }
-    const passphrase = text.replace(/\r?\n$/, '');
-    if (passphrase === '')
-      throw new SafeguardError('passphrase-file', `The passphrase file ${file} is empty.`);
-    return passphrase;
+    return passphraseFromFile(bytes, file);
   }
   if (!process.stdin.isTTY) {
     throw new UsageError(
       'A passphrase is needed: pass --passphrase-file FILE (no terminal to prompt on).',
     );
   }
-  return promptHidden(prompt);
+  return typedPassphrase(await promptHidden(prompt));
 }
 
 async function promptHidden(prompt: string): Promise<string> {

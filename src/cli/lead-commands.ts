@@ -1,6 +1,6 @@
 /** CLI commands of a safeguarding lead: school init/add-recipient, lead import/list/show/quarantine/join/export-identity. */
 import { resolve } from 'node:path';
-import { normaliseReference } from '../concerns';
+import { normaliseReference, roleLabel, roleReceives } from '../concerns';
 import { SafeguardError } from '../errors';
 import type { FormRegistry } from '../forms';
 import {
@@ -13,8 +13,11 @@ import {
   type ImportResult,
   type QuarantineEntry,
 } from '../lead';
+import { caseDetailText, caseListText } from './case-text';
 import type { CommandContext } from './context';
 import { output, readPassphrase, UsageError } from './io';
+import { britishDateTime } from './local-time';
+import { term } from './terminal-text';
 
 const ADDABLE_ROLES = ['deputy', 'headteacher', 'chair', 'office'] as const;
 
@@ -38,7 +41,7 @@ export async function schoolCommand(ctx: CommandContext): Promise<void> {
   output(
     ctx.json,
     result,
-    `School set up on ${share}.\nSafety code: ${result.safetyCode}\nPut this code on the staff-room poster; every machine shows it when enrolled.`,
+    term`School set up on ${share}.\nSafety code: ${result.safetyCode}\nPut this code on the staff-room poster; every machine shows it when enrolled.`,
   );
 }
 
@@ -70,9 +73,9 @@ async function addRecipientCommand(ctx: CommandContext): Promise<void> {
       ageRecipient: added.ageRecipient,
       identityFile: added.identityFile,
     },
-    `Added ${added.name} (${added.role}) to the school profile and re-signed it.` +
+    term`Added ${added.name} (${added.role}) to the school profile and re-signed it.` +
       (added.identityFile
-        ? `\nTheir key file: ${added.identityFile} — give it to them in person; they run "lead join".`
+        ? term`\nTheir key file: ${added.identityFile} — give it to them in person; they run "lead join".`
         : ''),
   );
 }
@@ -103,36 +106,15 @@ export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Pro
     }
     if (sub === 'list') {
       const cases = store.list();
-      const line = (c: (typeof cases)[number]) =>
-        `  ${c.reference}  ${c.filedAt}  ${c.urgency === 'urgent' ? 'URGENT  ' : ''}${c.formId}  ${c.reporterName} (${c.reporterRole})`;
-      const concerns = cases.filter((c) => c.kind === 'concern');
-      const logs = cases.filter((c) => c.kind === 'contact-log');
-      const human = [
-        'Concerns:',
-        ...(concerns.length ? concerns.map(line) : ['  none']),
-        '',
-        'Professional online contact log:',
-        ...(logs.length ? logs.map(line) : ['  none']),
-      ].join('\n');
-      output(ctx.json, cases, human);
+      output(ctx.json, cases, caseListText(cases));
       return;
     }
     const detail = store.byReference(normaliseReference(arg ?? ''));
     if (!detail)
       throw new SafeguardError('unknown-reference', `No concern has the reference ${arg ?? ''}.`);
     const form = forms.get(detail.formId, detail.formVersion);
-    const labelOf = (id: string) => form?.fields.find((f) => f.id === id)?.label ?? id;
     const answers = Object.fromEntries(detail.answers.map((a) => [a.fieldId, a.value]));
-    const human = [
-      `${detail.reference}  ${form?.title ?? detail.formId} (v${detail.formVersion})`,
-      `Reported by ${detail.reporterName} (${detail.reporterRole}) at ${detail.filedAt}`,
-      ...(detail.urgency === 'urgent' ? ['URGENT'] : []),
-      ...detail.answers.map(
-        (a) =>
-          `${labelOf(a.fieldId)}: ${typeof a.value === 'string' ? a.value : JSON.stringify(a.value)}`,
-      ),
-    ].join('\n');
-    output(ctx.json, { ...detail, answers }, human);
+    output(ctx.json, { ...detail, answers }, caseDetailText(detail, form));
   } finally {
     store.close();
   }
@@ -148,10 +130,10 @@ function importWords(result: ImportResult): string {
   ];
   const fresh = result.quarantined;
   if (fresh.length > 0 && fresh.length <= LIST_LIMIT) {
-    lines.push(...fresh.map((q) => `Quarantined ${q.file}: ${q.reason}`));
+    lines.push(...fresh.map((q) => term`Quarantined ${q.file}: ${q.reason}`));
   } else if (fresh.length > LIST_LIMIT) {
     lines.push(`Quarantined ${count(fresh.length)} file(s) this time:`);
-    for (const [reason, n] of byReason(fresh)) lines.push(`  ${count(n)}: ${reason}`);
+    for (const [reason, n] of byReason(fresh)) lines.push(term`  ${count(n)}: ${reason}`);
   }
   if (result.inQuarantine > 0) {
     lines.push(
@@ -161,7 +143,7 @@ function importWords(result: ImportResult): string {
   const acks = result.acknowledgements;
   if (acks.error !== null) {
     lines.push(
-      `Reporters could not be told yet that ${count(acks.owed)} concern(s) arrived (${acks.error}); the next import will try again.`,
+      term`Reporters could not be told yet that ${count(acks.owed)} concern(s) arrived (${acks.error}); the next import will try again.`,
     );
   }
   return lines.join('\n');
@@ -181,9 +163,9 @@ function quarantineWords(entries: readonly QuarantineEntry[], all: boolean): str
   }
   let hidden = 0;
   for (const [reason, group] of groups) {
-    lines.push('', `${reason} (${count(group.length)} file(s)):`);
+    lines.push('', term`${reason} (${count(group.length)} file(s)):`);
     const shown = all ? group : group.slice(0, LIST_LIMIT);
-    lines.push(...shown.map((q) => `  ${q.file}  first seen ${q.firstSeen}`));
+    lines.push(...shown.map((q) => term`  ${q.file}  first seen ${britishDateTime(q.firstSeen)}`));
     if (shown.length < group.length) {
       lines.push(`  … and ${count(group.length - shown.length)} more`);
       hidden += group.length - shown.length;
@@ -214,5 +196,9 @@ async function joinCommand(ctx: CommandContext): Promise<void> {
     sharePath: share,
     passphrase,
   });
-  output(ctx.json, joined, `Joined as a recipient of concerns.\nSafety code: ${joined.safetyCode}`);
+  output(
+    ctx.json,
+    joined,
+    term`Joined as ${roleLabel(joined.role)}: you will receive ${roleReceives(joined.role)}.\nSafety code: ${joined.safetyCode}`,
+  );
 }

@@ -12,6 +12,7 @@ import { UnprotectedFileKeyProvider } from '../storage/key-provider';
 import { makeContext } from './context';
 import { UsageError } from './io';
 import { leadCommand, schoolCommand } from './lead-commands';
+import { term } from './terminal-text';
 import {
   deliverCommand,
   enrollCommand,
@@ -124,12 +125,13 @@ export async function run(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof SafeguardError) {
-      process.stderr.write(`safeguard-desk: ${error.message}\n`);
+      // Messages quote paths, references and names typed by someone: one line, no control codes.
+      process.stderr.write(term`safeguard-desk: ${error.message}\n`);
       return error instanceof UsageError ? 2 : 1;
     }
     // Unexpected: say so without the message, which might quote content.
     const kind = error instanceof Error ? error.name : 'error';
-    process.stderr.write(`safeguard-desk: unexpected internal error (${kind}).\n`);
+    process.stderr.write(term`safeguard-desk: unexpected internal error (${kind}).\n`);
     return 70;
   }
 }

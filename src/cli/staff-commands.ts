@@ -18,6 +18,8 @@ import {
 } from '../staff';
 import type { CommandContext } from './context';
 import { output, UsageError } from './io';
+import { britishDateTime } from './local-time';
+import { term, terminalJson } from './terminal-text';
 
 const MAX_READ_BYTES = 64 * 1024 * 1024;
 
@@ -29,7 +31,7 @@ export async function enrollCommand(ctx: CommandContext): Promise<void> {
     output(
       ctx.json,
       { safetyCode: result.safetyCode, schoolName: result.schoolName },
-      `Enrolled with ${result.schoolName}.\nSafety code: ${result.safetyCode}\nCheck it matches the code on the staff-room poster.`,
+      term`Enrolled with ${result.schoolName}.\nSafety code: ${result.safetyCode}\nCheck it matches the code on the staff-room poster.`,
     );
   } finally {
     store.close();
@@ -40,14 +42,14 @@ export function formsCommand(ctx: CommandContext, forms: FormRegistry): void {
   const [sub, id] = ctx.positionals;
   if (sub === 'list') {
     const list = forms.list().map((f) => ({ id: f.id, version: f.version, title: f.title }));
-    output(ctx.json, list, list.map((f) => `${f.id} (v${f.version})  ${f.title}`).join('\n'));
+    output(ctx.json, list, list.map((f) => term`${f.id} (v${f.version})  ${f.title}`).join('\n'));
     return;
   }
   if (sub === 'show') {
     if (!id) throw new UsageError('forms show needs a form id.');
     const form = forms.latest(id);
     if (!form) throw new SafeguardError('unknown-form', `There is no form called "${id}".`);
-    output(ctx.json, form, JSON.stringify(form, null, 2));
+    output(ctx.json, form, terminalJson(form));
     return;
   }
   throw new UsageError('Use "forms list" or "forms show ID".');
@@ -86,7 +88,7 @@ export async function reportCommand(ctx: CommandContext, forms: FormRegistry): P
     );
     const status = receipt.delivered
       ? 'Delivered to the school share.'
-      : `Saved on this computer — waiting to reach the school. Queued on this machine; it will be delivered when the share is reachable.${receipt.deliveryError ? `\n${receipt.deliveryError}` : ''}`;
+      : `Saved on this computer — waiting to reach the school. Queued on this machine; it will be delivered when the share is reachable.${receipt.deliveryError ? term`\n${receipt.deliveryError}` : ''}`;
     output(
       ctx.json,
       {
@@ -97,7 +99,7 @@ export async function reportCommand(ctx: CommandContext, forms: FormRegistry): P
         kind: receipt.kind,
         warning: receipt.warning,
       },
-      `${receipt.urgent ? 'URGENT: tell the DSL in person now. If a child is in immediate danger, call 999.\n' : ''}Reference: ${receipt.reference}\n${status}${receipt.warning ? `\nWarning: ${receipt.warning}` : ''}`,
+      `${receipt.urgent ? 'URGENT: tell the DSL in person now. If a child is in immediate danger, call 999.\n' : ''}${term`Reference: ${receipt.reference}`}\n${status}${receipt.warning ? term`\nWarning: ${receipt.warning}` : ''}`,
     );
   } finally {
     store.close();
@@ -127,14 +129,15 @@ export async function outboxCommand(ctx: CommandContext): Promise<void> {
     }));
     const problem = store.profileProblem();
     const warning =
-      problem === null ? [] : [`Warning: ${UNTRUSTED_PROFILE_WARNING} (${problem.detail})`, ''];
+      problem === null ? [] : [term`Warning: ${UNTRUSTED_PROFILE_WARNING} (${problem.detail})`, ''];
     const state = (r: (typeof rows)[number]) =>
       r.acknowledged ? 'acknowledged' : r.delivered ? 'delivered' : 'queued';
     const human = rows.length
       ? rows
           .map(
             (r) =>
-              `${r.reference}  ${r.createdAt}  ${state(r)}${r.profileWarning ? '  (sealed to the leads this computer trusts)' : ''}`,
+              term`${r.reference}  ${britishDateTime(r.createdAt)}  ${state(r)}` +
+              (r.profileWarning ? '  (sealed to the leads this computer trusts)' : ''),
           )
           .join('\n')
       : 'The outbox is empty.';
@@ -155,7 +158,11 @@ export async function deliverCommand(ctx: CommandContext): Promise<void> {
     output(
       ctx.json,
       result,
-      `Delivered ${result.delivered}; ${result.pending} still queued.${round.requeued > 0 ? `\n${round.requeued} sent again: they were no longer on the share.` : ''}${result.error ? `\n${result.error}` : ''}`,
+      term`Delivered ${result.delivered}; ${result.pending} still queued.` +
+        (round.requeued > 0
+          ? `\n${round.requeued} sent again: they were no longer on the share.`
+          : '') +
+        (result.error ? term`\n${result.error}` : ''),
     );
     if (result.error) process.exitCode = 1;
   } finally {
@@ -180,16 +187,15 @@ async function watchCommand(ctx: CommandContext): Promise<void> {
     recheckMs: seconds * 1000,
     idleMs: seconds * 1000,
     onRound: (round: RoundReport) => {
-      const line = ctx.json ? JSON.stringify(round) : roundWords(round);
+      // One JSON object a line with --json (safe for a terminal, like every other output).
+      const line = ctx.json ? terminalJson(round).replace(/\n\s*/g, ' ') : roundWords(round);
       // Quiet rounds that change nothing print nothing: a watch can run for weeks.
       if (
         ctx.json ||
         line !== lastLine ||
         round.delivered + round.requeued + round.acknowledged > 0
       ) {
-        process.stdout.write(
-          `${ctx.json ? line : `${new Date(round.at).toLocaleString('en-GB')}  ${line}`}\n`,
-        );
+        process.stdout.write(`${ctx.json ? line : `${britishDateTime(round.at)}  ${line}`}\n`);
       }
       lastLine = line;
     },
@@ -217,7 +223,7 @@ function roundWords(round: RoundReport): string {
   const parts = [`${round.delivered} delivered`, `${round.pending} waiting`];
   if (round.requeued > 0) parts.push(`${round.requeued} sent again (missing from the share)`);
   if (round.acknowledged > 0) parts.push(`${round.acknowledged} acknowledged`);
-  return `${parts.join('; ')}${round.error ? ` — ${round.error}` : ''}`;
+  return `${parts.join('; ')}${round.error ? term` — ${round.error}` : ''}`;
 }
 
 /** The profile recipient a concern is about, by id or (case-insensitive) name. */

@@ -17,6 +17,7 @@ export { newReference, normaliseReference } from './reference';
 export {
   concernSubjects,
   roleLabel,
+  roleReceives,
   routeConcern,
   subjectRoles,
   type SubjectRole,

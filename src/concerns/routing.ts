@@ -27,6 +27,20 @@ export function roleLabel(role: RecipientRole): string {
   return ROLE_LABELS[role];
 }
 
+// What each role receives, following routeConcern below; office staff are never a concern's recipient.
+const ROLE_RECEIVES: Record<RecipientRole, string> = {
+  dsl: 'every concern, except one about you or about the headteacher',
+  deputy: 'every concern, except one about you or about the headteacher',
+  headteacher: 'concerns about a safeguarding lead',
+  chair: 'concerns about the headteacher',
+  office: 'anonymised statistical summaries, never concerns',
+};
+
+/** What a recipient of this role receives, in plain words (e.g. "concerns about the headteacher"). */
+export function roleReceives(role: RecipientRole): string {
+  return ROLE_RECEIVES[role];
+}
+
 /** The people a reporter may say a concern is about (those whose involvement changes routing). */
 export function concernSubjects(profile: SchoolProfile): Array<Recipient & { role: SubjectRole }> {
   return profile.recipients.filter((r): r is Recipient & { role: SubjectRole } =>

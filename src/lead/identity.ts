@@ -8,12 +8,11 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { z } from 'zod';
-import { openWithPassphrase, sealWithPassphrase } from '../crypto';
+import { sealWithPassphrase } from '../crypto';
 import { SafeguardError } from '../errors';
 import { localStorageError, writeFileAtomically } from '../files';
 import { homePaths } from '../home';
-
-export const MIN_PASSPHRASE_LENGTH = 12;
+import { checkNewPassphrase, openWithEnteredPassphrase, type PassphraseInput } from './passphrase';
 
 export const leadSecretsSchema = z.strictObject({
   format: z.literal('safeguard-desk/lead-identity'),
@@ -27,23 +26,13 @@ export const leadSecretsSchema = z.strictObject({
 });
 export type LeadSecrets = z.infer<typeof leadSecretsSchema>;
 
-/** Refuses passphrases too short to resist guessing. */
-export function checkPassphrase(passphrase: string): void {
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw new SafeguardError(
-      'weak-passphrase',
-      `The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long.`,
-    );
-  }
-}
-
 /** Writes the lead's secrets sealed with the passphrase; never overwrites an existing identity. */
 export async function saveLeadSecrets(
   home: string,
   secrets: LeadSecrets,
-  passphrase: string,
+  newPassphrase: PassphraseInput,
 ): Promise<void> {
-  checkPassphrase(passphrase);
+  const passphrase = checkNewPassphrase(newPassphrase);
   const file = homePaths(home).leadIdentity;
   if (existsSync(file)) {
     throw new SafeguardError(
@@ -78,7 +67,7 @@ export function hasLeadIdentity(home: string): boolean {
 }
 
 /** Opens the lead's secrets with the passphrase. */
-export async function unlockLead(home: string, passphrase: string): Promise<LeadSecrets> {
+export async function unlockLead(home: string, passphrase: PassphraseInput): Promise<LeadSecrets> {
   const file = homePaths(home).leadIdentity;
   let sealed: Buffer;
   try {
@@ -89,7 +78,7 @@ export async function unlockLead(home: string, passphrase: string): Promise<Lead
       'This home folder holds no lead identity (set the school up first).',
     );
   }
-  const plain = await openWithPassphrase(sealed, passphrase);
+  const plain = await openWithEnteredPassphrase(sealed, passphrase);
   const parsed = leadSecretsSchema.safeParse(JSON.parse(Buffer.from(plain).toString('utf8')));
   if (!parsed.success)
     throw new SafeguardError('bad-identity-file', 'The lead identity file is damaged.');

@@ -10,7 +10,6 @@ import {
   generateAgeKeyPair,
   generateSigningKeyPair,
   isAgeRecipient,
-  openWithPassphrase,
   recipientOf,
   sealWithPassphrase,
 } from '../crypto';
@@ -26,19 +25,20 @@ import { FolderShare } from '../share';
 import { enrol, openStaffStore, trustedProfile } from '../staff';
 import type { KeyProvider } from '../storage/key-provider';
 import { openCaseStore } from './case-store';
-import { checkPassphrase, leadSecretsSchema, saveLeadSecrets, unlockLead } from './identity';
+import { leadSecretsSchema, saveLeadSecrets, unlockLead } from './identity';
+import { checkNewPassphrase, openWithEnteredPassphrase, type PassphraseInput } from './passphrase';
 
 export interface AddRecipientInput {
   home: string;
   keyProvider: KeyProvider;
   /** The DSL's passphrase, to use the school root key. */
-  passphrase: string;
+  passphrase: PassphraseInput;
   role: Exclude<RecipientRole, 'dsl'>;
   name: string;
   /** An existing age recipient (`age1…`); otherwise a new identity is made. */
   ageRecipient?: string | undefined;
   /** For a new identity: its own passphrase and where to write its key file. */
-  newPassphrase?: string | undefined;
+  newPassphrase?: PassphraseInput | undefined;
   identityOut?: string | undefined;
   now?: Date;
 }
@@ -75,7 +75,7 @@ export async function addRecipient(
         'Without --recipient, give --new-passphrase-file and --identity-out for the new identity.',
       );
     }
-    checkPassphrase(input.newPassphrase);
+    const newPassphrase = checkNewPassphrase(input.newPassphrase);
     const age = await generateAgeKeyPair();
     const signing = generateSigningKeyPair();
     recipient = {
@@ -95,10 +95,7 @@ export async function addRecipient(
       signingKey: signing.privateKey,
       rootSigningKey: null,
     });
-    const sealed = await sealWithPassphrase(
-      Buffer.from(JSON.stringify(secrets)),
-      input.newPassphrase,
-    );
+    const sealed = await sealWithPassphrase(Buffer.from(JSON.stringify(secrets)), newPassphrase);
     await writeNewFile(input.identityOut, sealed);
     identityFile = input.identityOut;
   }
@@ -122,10 +119,12 @@ export async function joinAsLead(input: {
   keyProvider: KeyProvider;
   identityFile: string;
   sharePath: string;
-  passphrase: string;
+  /** The passphrase the identity file was sealed with; it becomes this lead's own. */
+  passphrase: PassphraseInput;
   now?: Date;
-}): Promise<{ safetyCode: string; recipientId: string }> {
+}): Promise<{ safetyCode: string; recipientId: string; role: RecipientRole }> {
   const now = input.now ?? new Date();
+  const passphrase = checkNewPassphrase(input.passphrase);
   let sealed: Buffer;
   try {
     sealed = await readFile(input.identityFile);
@@ -135,7 +134,7 @@ export async function joinAsLead(input: {
       `The identity file ${input.identityFile} cannot be read.`,
     );
   }
-  const plain = await openWithPassphrase(sealed, input.passphrase);
+  const plain = await openWithEnteredPassphrase(sealed, input.passphrase);
   const secrets = leadSecretsSchema.safeParse(JSON.parse(Buffer.from(plain).toString('utf8')));
   if (!secrets.success)
     throw new SafeguardError('bad-identity-file', 'That is not a Safeguard Desk identity file.');
@@ -150,7 +149,7 @@ export async function joinAsLead(input: {
       'This identity is not a recipient on the school profile of that share.',
     );
   }
-  await saveLeadSecrets(input.home, secrets.data, input.passphrase);
+  await saveLeadSecrets(input.home, secrets.data, passphrase);
   const staff = await openStaffStore(input.home, input.keyProvider);
   let safetyCode: string;
   try {
@@ -168,7 +167,7 @@ export async function joinAsLead(input: {
   } finally {
     cases.close();
   }
-  return { safetyCode, recipientId: onProfile.id };
+  return { safetyCode, recipientId: onProfile.id, role: onProfile.role };
 }
 
 async function writeNewFile(path: string, bytes: Uint8Array): Promise<void> {

@@ -14,7 +14,8 @@ import { enrol } from '../staff/enrolment';
 import { openStaffStore } from '../staff/store';
 import type { KeyProvider } from '../storage/key-provider';
 import { openCaseStore } from './case-store';
-import { checkPassphrase, hasLeadIdentity, saveLeadSecrets } from './identity';
+import { hasLeadIdentity, saveLeadSecrets } from './identity';
+import { checkNewPassphrase, type PassphraseInput } from './passphrase';
 
 export interface SchoolInitInput {
   home: string;
@@ -22,7 +23,8 @@ export interface SchoolInitInput {
   sharePath: string;
   schoolName: string;
   leadName: string;
-  passphrase: string;
+  /** The DSL's new passphrase; refused unless it can be typed again the same way. */
+  passphrase: PassphraseInput;
   now?: Date;
 }
 
@@ -31,7 +33,7 @@ export async function initSchool(
   input: SchoolInitInput,
 ): Promise<{ safetyCode: string; schoolId: string }> {
   const now = input.now ?? new Date();
-  checkPassphrase(input.passphrase);
+  const passphrase = checkNewPassphrase(input.passphrase);
   if (!input.schoolName.trim())
     throw new SafeguardError('invalid-input', 'The school name is required.');
   if (!input.leadName.trim())
@@ -83,7 +85,7 @@ export async function initSchool(
       signingKey: leadSigning.privateKey,
       rootSigningKey: root.privateKey,
     },
-    input.passphrase,
+    passphrase,
   );
   try {
     await share.prepare();
