@@ -274,6 +274,11 @@ export class CaseStore {
       .map((r) => r.concern_id);
   }
 
+  /** How many cases have had no acknowledgement written yet. */
+  neverAcknowledged(): number {
+    return this.db.prepare('SELECT count(*) FROM cases WHERE ack_file IS NULL').pluck().get() as number;
+  }
+
   /** Records the acknowledgement file written for a case. */
   setAckFile(concernId: string, file: string): void {
     this.db.prepare('UPDATE cases SET ack_file = ? WHERE concern_id = ?').run(file, concernId);

@@ -262,7 +262,7 @@ async function acknowledge(
   try {
     owed = store.owedAcknowledgements(new Set(await share.listAckFiles()));
   } catch (error) {
-    return { written: 0, owed: 0, error: describeFailure(error).reason };
+    return { written: 0, owed: store.neverAcknowledged(), error: describeFailure(error).reason };
   }
   const signer = createSigner(secrets.signingKey);
   let written = 0;
