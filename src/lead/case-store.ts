@@ -276,7 +276,10 @@ export class CaseStore {
 
   /** How many cases have had no acknowledgement written yet. */
   neverAcknowledged(): number {
-    return this.db.prepare('SELECT count(*) FROM cases WHERE ack_file IS NULL').pluck().get() as number;
+    return this.db
+      .prepare('SELECT count(*) FROM cases WHERE ack_file IS NULL')
+      .pluck()
+      .get() as number;
   }
 
   /** Records the acknowledgement file written for a case. */

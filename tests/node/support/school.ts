@@ -121,3 +121,47 @@ export function reportArgs(
     'Class teacher',
   ];
 }
+
+/** A recipient added by the DSL with their own identity, joined in a home of their own. */
+export interface JoinedRecipient {
+  home: string;
+  passphraseFile: string;
+  identityFile: string;
+}
+
+/** Adds a deputy, head, chair or office user through the real CLI and joins them. */
+export async function addJoinedRecipient(
+  school: SchoolFixture,
+  role: 'deputy' | 'headteacher' | 'chair' | 'office',
+  name: string,
+): Promise<JoinedRecipient> {
+  const passphraseFile = join(school.root, `${role}-pass.txt`);
+  await writeFile(passphraseFile, `${PASSPHRASE} ${role}\n`);
+  const identityFile = join(school.root, `${role}.identity.age`);
+  await cliJson(school.dslHome, [
+    'school',
+    'add-recipient',
+    '--role',
+    role,
+    '--name',
+    name,
+    '--passphrase-file',
+    school.passphraseFile,
+    '--new-passphrase-file',
+    passphraseFile,
+    '--identity-out',
+    identityFile,
+  ]);
+  const home = join(school.root, `${role}-home`);
+  await cliJson(home, [
+    'lead',
+    'join',
+    '--identity',
+    identityFile,
+    '--share',
+    school.share,
+    '--passphrase-file',
+    passphraseFile,
+  ]);
+  return { home, passphraseFile, identityFile };
+}
