@@ -214,6 +214,8 @@ async function importLocked(deps: ImportDeps): Promise<ImportResult> {
   flush();
   await Promise.allSettled(reads);
   result.acknowledgements = await acknowledge(share, deps.store, deps.secrets, now());
+  // Temp files a killed import of ours left in acks/ (or anywhere on the share).
+  await share.sweepTemps().catch(() => 0);
   result.inQuarantine = deps.store.quarantineCount();
   if (stopError !== null) throw stopError;
   return result;

@@ -9,6 +9,7 @@
 import { SafeguardError } from '../errors';
 import type { FolderShareOptions } from '../share';
 import { deliverPending, refreshAcknowledgements, requeueMissing } from './delivery';
+import { trustedProfile } from './enrolment';
 import type { StaffStore } from './store';
 
 export interface DeliveryLoopOptions {
@@ -58,6 +59,7 @@ export class DeliveryLoop {
   /** Only a started loop keeps a timer; a one-off round (the CLI's `deliver`) leaves none. */
   private started = false;
   private failures = 0;
+  private rounds = 0;
   private last: RoundReport | null = null;
   private nextAt: Date | null = null;
   private readonly now: () => Date;
@@ -136,7 +138,13 @@ export class DeliveryLoop {
     let acknowledged = 0;
     let requeued = 0;
     try {
-      const first = await deliverPending(this.store, this.now(), share);
+      // What the share's profile says now, so the home screen's "tell the DSL" is current.
+      await trustedProfile(this.store, this.now(), share).catch(() => null);
+      // The first round also clears temp files a killed process of ours left on the share.
+      const first = await deliverPending(this.store, this.now(), {
+        ...share,
+        sweep: this.rounds++ === 0,
+      });
       delivered += first.delivered;
       error = first.error;
       if (first.error === null) {

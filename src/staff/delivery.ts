@@ -40,7 +40,7 @@ export function staffShare(store: StaffStore, options: FolderShareOptions = {}):
 export async function deliverPending(
   store: StaffStore,
   now: Date,
-  options: FolderShareOptions = {},
+  options: FolderShareOptions & { sweep?: boolean } = {},
 ): Promise<DeliveryResult> {
   const share = staffShare(store, options);
   const pending = store.pending();
@@ -64,7 +64,7 @@ export async function deliverPending(
     }
   }
   // Temp files of ours that a killed or failed write left behind.
-  if (pending.length > 0) await share.sweepTemps().catch(() => 0);
+  if (pending.length > 0 || options.sweep) await share.sweepTemps().catch(() => 0);
   return { delivered, pending: pending.length - delivered, error: firstError };
 }
 

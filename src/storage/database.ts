@@ -7,7 +7,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { SafeguardError } from '../errors';
-import { localStorageError, withProcessLock } from '../files';
+import { localStorageError, sweepAbandonedTemps, withProcessLock } from '../files';
 import type { KeyProvider } from './key-provider';
 
 export type Db = Database.Database;
@@ -56,6 +56,9 @@ async function openLocked(options: {
   keyProvider: KeyProvider;
   migrations: readonly Migration[];
 }): Promise<Db> {
+  // Temp files a killed first run of ours left (key files, identity files); nobody else's.
+  await sweepAbandonedTemps(dirname(options.file));
+  await sweepAbandonedTemps(join(dirname(options.file), 'keys'));
   const key = await options.keyProvider.getOrCreateKey(options.keyName);
   const db = new Database(options.file);
   try {

@@ -4,7 +4,7 @@
  * development. Never for production: it has no login, and keys sit in unprotected files.
  */
 import type { AddressInfo } from 'node:net';
-import { openDesk } from '../desk';
+import { openDesk, type DeskOptions } from '../desk';
 import { SafeguardError } from '../errors';
 import { UnprotectedFileKeyProvider } from '../storage/key-provider';
 import { ensureRendererBuilt } from './build-renderer';
@@ -24,6 +24,8 @@ export interface WebHostOptions {
   host?: string;
   /** Serve this folder as the built renderer instead of building .vite/renderer/main_window. */
   rendererDir?: string;
+  /** Background delivery's timing (tests shorten it). */
+  delivery?: DeskOptions['delivery'];
 }
 
 export interface WebHost {
@@ -43,7 +45,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
   const rendererDir = options.rendererDir ?? (await ensureRendererBuilt());
   const home = options.home;
-  const desk = await openDesk({ home, keyProvider: new UnprotectedFileKeyProvider(home) });
+  const desk = await openDesk({
+    home,
+    keyProvider: new UnprotectedFileKeyProvider(home),
+    ...(options.delivery ? { delivery: options.delivery } : {}),
+  });
   const server = createWebHostServer({ handlers: desk.handlers, rendererDir });
   try {
     await new Promise<void>((resolve, reject) => {

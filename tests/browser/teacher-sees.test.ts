@@ -207,7 +207,11 @@ describe.skipIf(chromiumMissing !== null)('what the teacher sees', () => {
 
     // Leave no draft behind for other tests of this session.
     await press(page, 'Home');
-    await draft.getByRole('button', { name: /^Delete/ }).press('Enter');
+    await draft.getByRole('button', { name: /^Discard draft saved/ }).press('Enter');
+    await draft
+      .getByRole('group', { name: /^Discard this draft\?/ })
+      .getByRole('button', { name: 'Discard draft', exact: true })
+      .press('Enter');
     await draft.waitFor({ state: 'detached' });
   });
 });

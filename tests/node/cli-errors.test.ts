@@ -295,7 +295,7 @@ describe('the command line refuses bad input clearly', () => {
     const forms = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
     expect(forms).toContainEqual({
       id: 'private-online-contact-with-pupil',
-      version: 1,
+      version: 2,
       title: expect.any(String) as unknown,
     });
     for (const f of forms) expect(Object.keys(f).sort()).toEqual(['id', 'title', 'version']);

@@ -125,7 +125,8 @@ describe('what the command line prints for people', () => {
     const json = await runCli(school.staffHome, ['outbox', '--json']);
     const [row] = JSON.parse(json.stdout) as Array<{ createdAt: string }>;
     const text = await runCli(school.staffHome, ['outbox'], LONDON);
-    expect(text.stdout).toBe(`${reference}  ${london(row?.createdAt ?? '')}  delivered\n`);
+    // The lead imported it earlier in this file, so a lead's acknowledgement is on the share.
+    expect(text.stdout).toBe(`${reference}  ${london(row?.createdAt ?? '')}  acknowledged\n`);
   });
 
   it('escapes DEL, C1, bidi controls and U+2028 in --json output, which parses to the same value', async () => {

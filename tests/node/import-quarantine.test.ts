@@ -318,7 +318,7 @@ describe('importing concern files from the share', () => {
 
     const result = await runImport(desk);
 
-    expect(result).toEqual({ imported: 1, alreadyImported: 0, quarantined: [] });
+    expect(core(result)).toEqual({ imported: 1, alreadyImported: 0, quarantined: [] });
     expect(desk.cases.list()).toMatchObject([
       { reference: document.reference, formId: FORM_ID, formVersion: 1 },
     ]);

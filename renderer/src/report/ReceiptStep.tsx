@@ -82,19 +82,21 @@ export function ReceiptStep({ receipt, immediateRisk, onDone }: ReceiptStepProps
           </div>
           <div className="answers__row">
             <dt>Status</dt>
-            <dd role="status" data-status={status}>
-              {waiting ? (
-                <>
-                  <strong>Waiting to reach the school</strong>: it is saved, encrypted, on this
-                  computer, which keeps trying on its own and sends it as soon as the school share
-                  can be reached. Nothing is lost. If it is urgent, tell the DSL in person now.
-                </>
-              ) : (
-                <>
-                  <strong>{status === 'acknowledged' ? 'Acknowledged' : 'Delivered'}</strong>: only
-                  the people your school chose to receive it can read it.
-                </>
-              )}
+            <dd>
+              <span role="status" data-status={status}>
+                {waiting ? (
+                  <>
+                    <strong>Waiting to reach the school</strong>: it is saved, encrypted, on this
+                    computer, which keeps trying on its own and sends it as soon as the school share
+                    can be reached. Nothing is lost. If it is urgent, tell the DSL in person now.
+                  </>
+                ) : (
+                  <>
+                    <strong>{status === 'acknowledged' ? 'Acknowledged' : 'Delivered'}</strong>:
+                    only the people your school chose to receive it can read it.
+                  </>
+                )}
+              </span>
             </dd>
           </div>
         </dl>

@@ -3,7 +3,7 @@
  * the web host serving the staff home on a free loopback port, and a Chromium page on it.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startWebHost, type WebHost } from '../../../src/web-host';
+import { startWebHost, type WebHost, type WebHostOptions } from '../../../src/web-host';
 import { makeSchool, type SchoolFixture } from '../../node/support/school';
 import { launchChromium } from './chromium';
 
@@ -26,14 +26,20 @@ export interface DeskSession {
 }
 
 /** Sets up a school and opens its staff machine's UI in Chromium. */
-export async function openDeskSession(): Promise<DeskSession> {
+export async function openDeskSession(
+  options: { delivery?: WebHostOptions['delivery'] } = {},
+): Promise<DeskSession> {
   const school = await makeSchool();
   const cleanups: Array<() => Promise<unknown>> = [() => school.cleanup()];
   const close = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   };
   try {
-    const host = await startWebHost({ home: school.staffHome, port: 0 });
+    const host = await startWebHost({
+      home: school.staffHome,
+      port: 0,
+      ...(options.delivery ? { delivery: options.delivery } : {}),
+    });
     cleanups.push(() => host.close());
     const browser = await launchChromium();
     cleanups.push(() => browser.close());

@@ -204,14 +204,25 @@ export async function reviewAndSubmit(
     throw new Error(`the review step does not show: ${JSON.stringify(missing)}`);
 
   await press(page, 'Submit');
-  await page.getByRole('heading', { name: log ? 'Log entry sent' : 'Concern sent' }).waitFor();
+  // Sent, or kept on this computer while the share is away (issue 6: never "sent" when it is not).
+  await page
+    .getByRole('heading', {
+      name: new RegExp(
+        `^(${log ? 'Log entry sent' : 'Concern sent'}|Saved on this computer — waiting to reach the school)$`,
+      ),
+    })
+    .waitFor();
   const reference = ((await page.locator('[data-reference]').first().textContent()) ?? '').trim();
   if (!/^SG-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(reference))
     throw new Error(`receipt reference "${reference}"`);
   let delivery: FiledConcern['delivery'] | null = null;
   await eventually('the receipt says Delivered or Queued', async () => {
     const text = await page.locator('body').innerText();
-    delivery = /\bDelivered\b/.test(text) ? 'Delivered' : /\bQueued\b/.test(text) ? 'Queued' : null;
+    delivery = /\bDelivered\b/.test(text)
+      ? 'Delivered'
+      : /\bWaiting to reach the school\b/.test(text)
+        ? 'Queued'
+        : null;
     return delivery !== null;
   });
   return { reference, delivery: delivery ?? 'Queued' };
