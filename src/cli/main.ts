@@ -136,4 +136,16 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await run(process.argv.slice(2));
+/**
+ * Exits once what was printed is flushed. Explicitly: an operation on a share that stopped
+ * answering cannot be cancelled, and would otherwise keep the process alive after the answer
+ * ("saved, it will go later") was given.
+ */
+async function exitWhenFlushed(code: number): Promise<never> {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.writableNeedDrain) await new Promise((resolve) => stream.once('drain', resolve));
+  }
+  process.exit(code);
+}
+
+await exitWhenFlushed(await run(process.argv.slice(2)));

@@ -75,18 +75,16 @@ export async function readRegularFile(
       );
     }
     const want = Math.min(info.size, options.headBytes ?? info.size);
-    // One byte more than expected tells a file that grew after the stat from one that did not.
-    const buffer = Buffer.alloc(want + 1);
+    // Exactly what the stat promised, no more: a file that grows while read is simply cut there
+    // (share files are written whole and renamed into place, so only a hostile one grows).
+    const buffer = Buffer.allocUnsafe(want);
     let filled = 0;
-    while (filled < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+    while (filled < want) {
+      const { bytesRead } = await handle.read(buffer, filled, want - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
-    if (filled > want && want === info.size) {
-      throw new RefusedFile('too-large', 'It grew while it was being read.');
-    }
-    const bytes = buffer.subarray(0, Math.min(filled, want));
+    const bytes = buffer.subarray(0, filled);
     return {
       bytes,
       size: info.size,

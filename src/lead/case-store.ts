@@ -90,6 +90,8 @@ function prepareInserts(db: Db) {
     event: db.prepare('INSERT INTO events (concern_id, kind, author, at) VALUES (?, ?, ?, ?)'),
     unquarantine: db.prepare('DELETE FROM quarantine WHERE file = ?'),
     unskip: db.prepare('DELETE FROM skipped_files WHERE file = ?'),
+    hasConcern: db.prepare('SELECT 1 FROM cases WHERE concern_id = ?'),
+    hasReference: db.prepare('SELECT 1 FROM cases WHERE reference = ?'),
   };
 }
 
@@ -182,11 +184,11 @@ export class CaseStore {
   }
 
   hasConcern(concernId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM cases WHERE concern_id = ?').get(concernId) !== undefined;
+    return this.statements().hasConcern.get(concernId) !== undefined;
   }
 
   hasReference(reference: string): boolean {
-    return this.db.prepare('SELECT 1 FROM cases WHERE reference = ?').get(reference) !== undefined;
+    return this.statements().hasReference.get(reference) !== undefined;
   }
 
   /**
@@ -282,9 +284,12 @@ export class CaseStore {
       .get() as number;
   }
 
-  /** Records the acknowledgement file written for a case. */
-  setAckFile(concernId: string, file: string): void {
-    this.db.prepare('UPDATE cases SET ack_file = ? WHERE concern_id = ?').run(file, concernId);
+  /** Records the acknowledgement files written for cases, in one transaction. */
+  setAckFiles(entries: ReadonlyArray<{ concernId: string; name: string }>): void {
+    const update = this.db.prepare('UPDATE cases SET ack_file = ? WHERE concern_id = ?');
+    this.db.transaction(() => {
+      for (const e of entries) update.run(e.name, e.concernId);
+    })();
   }
 
   quarantined(): QuarantineEntry[] {

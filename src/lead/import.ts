@@ -181,18 +181,17 @@ async function importLocked(deps: ImportDeps): Promise<ImportResult> {
         plain: opener.openPayload(opened, bytes),
         file,
       });
-      if (deps.store.hasConcern(verified.document.concernId)) {
-        result.alreadyImported++;
-        continue;
+      if (deps.store.hasReference(verified.document.reference)) {
+        // The same concern, already held (never a reason to quarantine), or another one reusing
+        // its reference.
+        if (deps.store.hasConcern(verified.document.concernId)) {
+          result.alreadyImported++;
+          continue;
+        }
+        throw duplicateReference(verified.document.reference);
       }
-      if (
-        referencesThisRun.has(verified.document.reference) ||
-        deps.store.hasReference(verified.document.reference)
-      ) {
-        throw new SafeguardError(
-          'duplicate-reference',
-          `Its reference ${verified.document.reference} is already used by another case.`,
-        );
+      if (referencesThisRun.has(verified.document.reference)) {
+        throw duplicateReference(verified.document.reference);
       }
       referencesThisRun.add(verified.document.reference);
       batch.push({
@@ -267,35 +266,24 @@ async function acknowledge(
     return { written: 0, owed: store.neverAcknowledged(), error: describeFailure(error).reason };
   }
   const signer = createSigner(secrets.signingKey);
-  let written = 0;
-  let next = 0;
-  let failure: unknown = null;
-  const worker = async () => {
-    while (failure === null && next < owed.length) {
-      const concernId = owed[next++];
-      if (concernId === undefined) break;
-      const name = acknowledgementFileName(concernId);
-      const json = signAcknowledgement({
-        concernId,
-        recipientId: secrets.recipientId,
-        signingKey: signer,
-        at,
-      });
-      try {
-        if (await share.writeAckFile(name, json)) {
-          store.setAckFile(concernId, name);
-          written++;
-        }
-      } catch (error) {
-        failure ??= error; // read-only or gone: the rest stay owed for the next import
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(8, owed.length) }, worker));
+  const entries = owed.map((concernId) => ({
+    concernId,
+    name: acknowledgementFileName(concernId),
+    json: signAcknowledgement({
+      concernId,
+      recipientId: secrets.recipientId,
+      signingKey: signer,
+      at,
+    }),
+  }));
+  const { written, error } = await share.writeAckFiles(entries);
+  const done = new Set(written);
+  // One transaction for the lot; if this process dies first, the next import writes them again.
+  store.setAckFiles(entries.filter((e) => done.has(e.name)));
   return {
-    written,
-    owed: owed.length - written,
-    error: failure === null ? null : describeFailure(failure).reason,
+    written: written.length,
+    owed: owed.length - written.length,
+    error: error === null ? null : describeFailure(error).reason,
   };
 }
 
@@ -335,6 +323,13 @@ function verifyOne(args: {
     }
   }
   return { document, signedDocument, attachments, kind: form.kind };
+}
+
+function duplicateReference(reference: string): SafeguardError {
+  return new SafeguardError(
+    'duplicate-reference',
+    `Its reference ${reference} is already used by another case.`,
+  );
 }
 
 function describeFailure(error: unknown): { code: string; reason: string } {

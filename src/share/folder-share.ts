@@ -207,19 +207,45 @@ export class FolderShare {
   }
 
   /**
-   * Writes an acknowledgement under a new name; returns false when the name was taken. Without
-   * fsync: a lost acknowledgement only leaves the reporter seeing "delivered", and is written again.
+   * Writes acknowledgements, a few at a time, each under its new random name (nobody can have
+   * taken it, so a rename is enough). Without fsync: a lost one only leaves the reporter seeing
+   * "delivered", and is written again. Stops at the first failure; returns the names written and
+   * that failure.
    */
-  writeAckFile(name: string, json: string): Promise<boolean> {
-    if (!ACK_FILE.test(name)) throw new SafeguardError('bad-id', 'Invalid acknowledgement name.');
-    return this.timed('write', async () => {
-      const dir = await this.folder('acks', true);
-      const result = await writeFileAtomically(dir, name, Buffer.from(json, 'utf8'), {
-        durable: false,
-        mode: SHARE_FILE_MODE,
-      });
-      return result === 'written';
-    });
+  async writeAckFiles(
+    entries: ReadonlyArray<{ name: string; json: string }>,
+  ): Promise<{ written: string[]; error: SafeguardError | null }> {
+    const written: string[] = [];
+    let error: SafeguardError | null = null;
+    if (entries.length === 0) return { written, error };
+    let dir: string;
+    try {
+      dir = await this.timed('write', () => this.folder('acks', true));
+    } catch (e) {
+      return { written, error: e instanceof SafeguardError ? e : shareError(e, this.root) };
+    }
+    let next = 0;
+    const worker = async () => {
+      while (error === null && next < entries.length) {
+        const entry = entries[next++];
+        if (entry === undefined) break;
+        if (!ACK_FILE.test(entry.name)) continue;
+        try {
+          await this.timed('write', () =>
+            writeFileAtomically(dir, entry.name, Buffer.from(entry.json, 'utf8'), {
+              replace: true,
+              durable: false,
+              mode: SHARE_FILE_MODE,
+            }),
+          );
+          written.push(entry.name);
+        } catch (e) {
+          error ??= e instanceof SafeguardError ? e : shareError(e, this.root);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(8, entries.length) }, worker));
+    return { written, error };
   }
 
   /** Removes our abandoned temp files from the share's folders; returns how many. */

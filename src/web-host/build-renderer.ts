@@ -40,7 +40,20 @@ export async function rendererIsStale(): Promise<boolean> {
 export async function ensureRendererBuilt(options: { force?: boolean } = {}): Promise<string> {
   if (options.force === true || (await rendererIsStale())) {
     const { build } = await import('vite');
-    await build({ configFile: join(projectDir, 'vite.renderer.config.ts'), logLevel: 'error' });
+    // A test runner sets NODE_ENV=test, which would make Vite build React for development (twice
+    // the size, slower): the web host serves what ships.
+    const previous = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({
+        configFile: join(projectDir, 'vite.renderer.config.ts'),
+        logLevel: 'error',
+        mode: 'production',
+      });
+    } finally {
+      if (previous === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = previous;
+    }
   }
   return rendererBuildDir;
 }
