@@ -1,7 +1,12 @@
 /** CLI commands of a staff machine: enroll, forms, report, outbox, deliver. */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { concernSubjects, fileConcern, type AttachmentInput } from '../concerns';
+import {
+  concernSubjects,
+  fileConcern,
+  FILING_SHARE_TIMEOUT_MS,
+  type AttachmentInput,
+} from '../concerns';
 import { SafeguardError } from '../errors';
 import type { FormRegistry } from '../forms';
 import {
@@ -111,9 +116,10 @@ export async function outboxCommand(ctx: CommandContext): Promise<void> {
   try {
     // What the share says now (acknowledgements, files gone missing); the list is shown anyway.
     if (store.enrolment()) {
-      await refreshAcknowledgements(store).catch(() => 0);
-      await requeueMissing(store).catch(() => 0);
-      await trustedProfile(store, new Date()).catch(() => null);
+      const quick = { timeoutMs: FILING_SHARE_TIMEOUT_MS };
+      await refreshAcknowledgements(store, quick).catch(() => 0);
+      await requeueMissing(store, quick).catch(() => 0);
+      await trustedProfile(store, new Date(), quick).catch(() => null);
     }
     const rows = store.list().map((r) => ({
       reference: r.reference,

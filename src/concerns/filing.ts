@@ -65,7 +65,8 @@ export async function fileConcern(deps: FilingDeps, input: FileConcernInput): Pr
     throw new SafeguardError('invalid-reporter', 'The reporter name and role are both required.');
   }
 
-  const { profile, problem } = await trustedProfile(deps.store, now(), {
+  const { title: formTitle, kind } = form;
+  const { profile, problem, unreachable } = await trustedProfile(deps.store, now(), {
     timeoutMs: FILING_SHARE_TIMEOUT_MS,
   });
   const warning =
@@ -126,6 +127,11 @@ export async function fileConcern(deps: FilingDeps, input: FileConcernInput): Pr
 
   let delivered = false;
   let deliveryError: string | null = null;
+  if (unreachable !== null) {
+    // The share did not answer a moment ago: the reporter is not kept waiting for it twice;
+    // delivery goes on in the background (the app) or with `deliver` (the command line).
+    return receiptOf(false, unreachable);
+  }
   try {
     const deliver =
       deps.deliver ??
@@ -138,15 +144,19 @@ export async function fileConcern(deps: FilingDeps, input: FileConcernInput): Pr
     deliveryError =
       error instanceof SafeguardError ? error.message : 'Delivery failed; it will be retried.';
   }
-  return {
-    concernId: document.concernId,
-    reference: document.reference,
-    createdAt: writtenAt,
-    formTitle: form.title,
-    kind: form.kind,
-    urgent,
-    delivered,
-    deliveryError,
-    warning,
-  };
+  return receiptOf(delivered, deliveryError);
+
+  function receiptOf(isDelivered: boolean, error: string | null): Receipt {
+    return {
+      concernId: document.concernId,
+      reference: document.reference,
+      createdAt: writtenAt,
+      formTitle,
+      kind,
+      urgent,
+      delivered: isDelivered,
+      deliveryError: error,
+      warning,
+    };
+  }
 }

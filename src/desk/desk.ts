@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiHandlers } from '../api/contract';
 import {
   concernSubjects,
@@ -30,6 +31,8 @@ import type { Desk, DeskOptions } from './index';
 
 /** A round of delivery is not repeated for "My receipts" within this long of the last one. */
 const RECEIPTS_FRESH_MS = 3_000;
+/** "My receipts" waits this long, at most, for that round before showing what it knows. */
+const RECEIPTS_WAIT_MS = 2_000;
 
 /**
  * Opens the staff store and forms, starts background delivery (a round now, then on its timer),
@@ -130,7 +133,7 @@ function createHandlers(
     },
     'concerns.submit': async (input) => {
       const receipt = await fileConcern(
-        { store, forms, deliver: () => delivery.runRound() },
+        { store, forms, deliver: () => delivery.runFreshRound() },
         {
           formId: input.formId,
           answers: decodeFiles(input.answers),
@@ -141,6 +144,8 @@ function createHandlers(
       );
       // The draft went with the concern; its key goes too.
       if (input.draftId !== undefined) draftKeys.forget(input.draftId);
+      // Not on the share yet: background delivery takes it from here, starting now.
+      if (!receipt.delivered) delivery.kick();
       return {
         reference: receipt.reference,
         createdAt: receipt.createdAt,
@@ -154,7 +159,10 @@ function createHandlers(
     },
     // Looks at the share first (acknowledgements, re-delivery), unless a round has just run.
     'receipts.list': async () => {
-      if (store.enrolment() && !delivery.ranWithin(RECEIPTS_FRESH_MS)) await delivery.runRound();
+      if (store.enrolment() && !delivery.ranWithin(RECEIPTS_FRESH_MS)) {
+        // A share that answers slowly must not hold the screen: the round goes on regardless.
+        await Promise.race([delivery.runRound(), sleep(RECEIPTS_WAIT_MS)]);
+      }
       return listReceipts(store, forms);
     },
     'receipts.status': ({ reference }) => {
@@ -163,7 +171,7 @@ function createHandlers(
       return Promise.resolve({ reference: row.reference, status: row.status });
     },
     'outbox.deliver': async () => {
-      const round = await delivery.runRound();
+      const round = await delivery.runFreshRound();
       return { delivered: round.delivered, pending: round.pending, error: round.error };
     },
     'drafts.list': () =>

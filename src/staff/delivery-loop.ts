@@ -104,6 +104,15 @@ export class DeliveryLoop {
     return this.running;
   }
 
+  /**
+   * Runs a round that starts after this call (waiting for one already under way, which may have
+   * started before the caller's concern was queued) and returns its report.
+   */
+  async runFreshRound(): Promise<RoundReport> {
+    await this.running?.catch(() => undefined);
+    return this.runRound();
+  }
+
   status(): DeliveryStatus {
     const counts = this.store.counts();
     return {

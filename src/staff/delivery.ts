@@ -46,6 +46,7 @@ export async function deliverPending(
   const pending = store.pending();
   let delivered = 0;
   let firstError: string | null = null;
+  let shareWide = false;
   for (const [index, item] of pending.entries()) {
     try {
       await share.writeConcern(item.concernId, item.sealed);
@@ -59,12 +60,14 @@ export async function deliverPending(
       if (error instanceof SafeguardError && SHARE_WIDE.has(error.code)) {
         // The rest would fail the same way: each is marked with the reason it is waiting.
         for (const rest of pending.slice(index + 1)) store.recordFailure(rest.concernId, message);
+        shareWide = true;
         break;
       }
     }
   }
   // Temp files of ours that a killed or failed write left behind.
-  if (pending.length > 0 || options.sweep) await share.sweepTemps().catch(() => 0);
+  // (Not when the share as a whole just failed: it would only fail, or hang, again.)
+  if (!shareWide && (pending.length > 0 || options.sweep)) await share.sweepTemps().catch(() => 0);
   return { delivered, pending: pending.length - delivered, error: firstError };
 }
 

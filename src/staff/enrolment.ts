@@ -24,6 +24,8 @@ export const UNTRUSTED_PROFILE_WARNING =
 export interface TrustedProfile {
   profile: SchoolProfile;
   problem: ProfileProblem | null;
+  /** The share could not be read at all this time (away, slow, refused), in words; else null. */
+  unreachable: string | null;
 }
 
 /**
@@ -83,9 +85,10 @@ export async function trustedProfile(
   shareOptions: FolderShareOptions = {},
 ): Promise<TrustedProfile> {
   const enrolment = requireEnrolment(store);
-  const pinned = (): TrustedProfile => ({
+  const pinned = (unreachable: string): TrustedProfile => ({
     profile: verifyProfile(enrolment.profileJson).profile,
     problem: store.profileProblem(),
+    unreachable,
   });
   let json: string | null;
   try {
@@ -94,7 +97,8 @@ export async function trustedProfile(
     if (error instanceof SafeguardError && error.code.startsWith('profile-')) {
       return untrusted(store, enrolment.profileJson, error, now);
     }
-    return pinned(); // unreachable, slow, refused: nothing learned about the profile
+    // Unreachable, slow, refused: nothing learned about the profile.
+    return pinned(error instanceof SafeguardError ? error.message : 'The share could not be read.');
   }
   if (json === null) {
     return untrusted(
@@ -106,7 +110,7 @@ export async function trustedProfile(
   }
   if (json === enrolment.profileJson) {
     store.setProfileProblem(null, now);
-    return { profile: verifyProfile(json).profile, problem: null };
+    return { profile: verifyProfile(json).profile, problem: null, unreachable: null };
   }
   try {
     const verified = verifyProfile(json, {
@@ -119,7 +123,7 @@ export async function trustedProfile(
       now,
     );
     store.setProfileProblem(null, now);
-    return { profile: verified.profile, problem: null };
+    return { profile: verified.profile, problem: null, unreachable: null };
   } catch (error) {
     if (!(error instanceof SafeguardError)) throw error;
     return untrusted(store, enrolment.profileJson, error, now);
@@ -133,7 +137,11 @@ function untrusted(
   now: Date,
 ): TrustedProfile {
   store.setProfileProblem({ code: error.code, detail: error.message }, now);
-  return { profile: verifyProfile(pinnedJson).profile, problem: store.profileProblem() };
+  return {
+    profile: verifyProfile(pinnedJson).profile,
+    problem: store.profileProblem(),
+    unreachable: null,
+  };
 }
 
 /** The enrolment, or a clear error when this machine has not been enrolled. */

@@ -354,7 +354,8 @@ describe('importing concern files from the share', () => {
   it('ignores files whose names are not <uuid>.age, without quarantining them', async () => {
     const desk = await freshDesk();
     const sealed = await sealedConcern(concernDocument());
-    await putFile(desk.concerns, '.tmp-0123456789abcdef', sealed);
+    // A temp file being written right now (an old one of ours would be swept as abandoned).
+    await writeFile(join(desk.concerns, '.tmp-0123456789abcdef'), sealed);
     await putFile(desk.concerns, 'notes.txt', 'IT: please do not delete this folder');
     await putFile(desk.concerns, `${randomUUID()}.age.partial`, sealed);
     await putFile(desk.concerns, `${randomUUID()}.txt`, 'not a concern');
