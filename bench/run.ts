@@ -15,8 +15,9 @@ import { performance } from 'node:perf_hooks';
 import { fileConcern, type AttachmentInput } from '../src/concerns';
 import { SealedFileOpener } from '../src/crypto';
 import { FormRegistry } from '../src/forms';
-import { importConcerns, openCaseStore, unlockLead } from '../src/lead';
-import { FolderShare } from '../src/share';
+import { importConcerns, openCaseStore } from '../src/casework';
+import { unlockLead } from '../src/lead';
+import { openShare } from '../src/share';
 import { benchSchool, PASSPHRASE } from './school';
 import { UnprotectedFileKeyProvider } from '../src/storage/key-provider';
 import { contactAnswers } from '../tests/node/support/school';
@@ -97,7 +98,7 @@ async function run(root: string): Promise<void> {
   t0 = performance.now();
   const result = await importConcerns({ store: cases, forms, secrets });
   const importMs = performance.now() - t0;
-  const caseCount = cases.list().length;
+  const caseCount = cases.cases.list().length;
   cases.close();
   if (result.imported !== TOTAL_ON_SHARE || result.quarantined.length > 0) {
     throw new Error(
@@ -108,7 +109,7 @@ async function run(root: string): Promise<void> {
   const importRate = TOTAL_ON_SHARE / (importMs / 1000);
 
   // ---- Native floor over the same plaintexts (prepared outside the timing). ----
-  const folder = new FolderShare(share);
+  const folder = openShare(share);
   const names = await folder.listConcernFiles();
   const opener = await SealedFileOpener.create(secrets.ageIdentity);
   const plaintexts: Uint8Array[] = [];

@@ -1,7 +1,7 @@
 /** The bench's school: a real share folder, a DSL home and one enrolled staff home, via the core. */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { initSchool } from '../src/lead';
+import { initSchool } from '../src/school';
 import { enrol, openStaffStore, type StaffStore } from '../src/staff';
 import { UnprotectedFileKeyProvider } from '../src/storage/key-provider';
 

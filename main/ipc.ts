@@ -5,7 +5,7 @@
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { ApiHandlers } from '../src/api/contract';
-import { dispatch, type DispatchResult } from '../src/api/dispatch';
+import { dispatch, toApiError, type DispatchResult } from '../src/api/dispatch';
 import { channelFor, operationNames } from '../src/api/operations';
 import type { SafeguardError } from '../src/errors';
 import { originOf } from './app-url';
@@ -26,10 +26,7 @@ export function mountIpc(core: CoreState, appOrigin: string): () => void {
       if (!isFromApp(event, appOrigin)) {
         throw new Error(`Refused ${name}: the caller is not the app's own page.`);
       }
-      if ('unavailable' in core) {
-        const { code, message } = core.unavailable;
-        return { ok: false, error: { code, message } };
-      }
+      if ('unavailable' in core) return { ok: false, error: toApiError(core.unavailable) };
       return dispatch(core.handlers, name, input);
     });
   }

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
-import { openDesk, type Desk } from '../src/desk';
+import { openSession, type Session } from '../src/session';
 import { SafeguardError } from '../src/errors';
 import { appEntryUrl, originOf } from './app-url';
 import { mountIpc, type CoreState } from './ipc';
@@ -19,13 +19,13 @@ const devServerUrl =
 // This bundle is .vite/build/main.js; the preload sits beside it, the renderer in ../renderer.
 const buildDir = import.meta.dirname;
 
-let desk: Desk | null = null;
+let desk: Session | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 /** Opens the core; if it cannot, the window still opens and says why (e.g. no keychain). */
 async function openCore(home: string): Promise<CoreState> {
   try {
-    desk = await openDesk({ home, keyProvider: new SafeStorageKeyProvider(home) });
+    desk = await openSession({ home, keyProvider: new SafeStorageKeyProvider(home) });
     return { handlers: desk.handlers };
   } catch (error) {
     if (error instanceof SafeguardError) {

@@ -3,7 +3,8 @@
  * allow-list and the parsing of every input and output live in one place.
  */
 import { apiContract, type ApiError, type ApiHandlers, type OperationName } from './contract';
-import { SafeguardError } from '../errors';
+import { isPublicErrorCode, SafeguardError } from '../errors';
+import { localStorageError } from '../files';
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
@@ -38,10 +39,19 @@ export async function dispatch(
     const value = spec.output.parse(await handler(input.data));
     return { ok: true, value };
   } catch (error) {
-    if (error instanceof SafeguardError) {
-      return { ok: false, error: { code: error.code, message: error.message } };
-    }
-    // Anything unexpected is reported without its message, which may quote content.
-    return { ok: false, error: { code: 'internal', message: 'Something went wrong in the core.' } };
+    return { ok: false, error: toApiError(error) };
   }
+}
+
+/**
+ * What crosses the boundary for an error: the core's own code and sentence; a storage failure
+ * named by its cause (disk full, read-only…); anything else as "internal", without its message,
+ * which may quote content.
+ */
+export function toApiError(error: unknown): ApiError {
+  const known = error instanceof SafeguardError ? error : localStorageError(error);
+  if (known !== null && isPublicErrorCode(known.code)) {
+    return { code: known.code, message: known.message };
+  }
+  return { code: 'internal', message: 'Something went wrong in the core.' };
 }

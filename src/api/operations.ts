@@ -17,6 +17,10 @@ export const operationNames = [
   'drafts.save',
   'drafts.protect',
   'drafts.delete',
+  'lead.status',
+  'lead.unlock',
+  'lead.lock',
+  'lead.inbox',
 ] as const;
 
 /** The IPC channel that carries one operation. */

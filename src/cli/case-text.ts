@@ -4,7 +4,7 @@
  * value can pass for a label line of its own.
  */
 import type { FieldDefinition, FormDefinition } from '../forms';
-import type { CaseDetail, CaseSummary } from '../lead';
+import type { CaseDetail, CaseSummary } from '../casework';
 import { britishDate, britishDateTime } from './local-time';
 import { term, terminalText } from './terminal-text';
 

@@ -4,15 +4,13 @@ import { normaliseReference, roleLabel, roleReceives } from '../concerns';
 import { SafeguardError } from '../errors';
 import type { FormRegistry } from '../forms';
 import {
-  addRecipient,
   importConcerns,
-  initSchool,
-  joinAsLead,
   openCaseStore,
-  unlockLead,
   type ImportResult,
   type QuarantineEntry,
-} from '../lead';
+} from '../casework';
+import { joinAsLead, unlockLead } from '../lead';
+import { addRecipient, initSchool } from '../school';
 import { caseDetailText, caseListText } from './case-text';
 import type { CommandContext } from './context';
 import { output, readPassphrase, UsageError } from './io';
@@ -100,16 +98,16 @@ export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Pro
       return;
     }
     if (sub === 'quarantine') {
-      const entries = store.quarantined();
+      const entries = store.quarantine.list();
       output(ctx.json, entries, quarantineWords(entries, ctx.flags.all === true));
       return;
     }
     if (sub === 'list') {
-      const cases = store.list();
+      const cases = store.cases.list();
       output(ctx.json, cases, caseListText(cases));
       return;
     }
-    const detail = store.byReference(normaliseReference(arg ?? ''));
+    const detail = store.cases.byReference(normaliseReference(arg ?? ''));
     if (!detail)
       throw new SafeguardError('unknown-reference', `No concern has the reference ${arg ?? ''}.`);
     const form = forms.get(detail.formId, detail.formVersion);

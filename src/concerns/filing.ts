@@ -130,6 +130,7 @@ export async function fileConcern(deps: FilingDeps, input: FileConcernInput): Pr
   if (unreachable !== null) {
     // The share did not answer a moment ago: the reporter is not kept waiting for it twice;
     // delivery goes on in the background (the app) or with `deliver` (the command line).
+    deps.store.recordFailure(document.concernId, unreachable);
     return receiptOf(false, unreachable);
   }
   try {

@@ -6,7 +6,7 @@
  */
 import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { bech32 } from '@scure/base';
-import { SafeguardError } from '../errors';
+import { SafeguardError, type ErrorCode } from '../errors';
 import { decryptAgePayload, splitAgeFile } from './age-payload';
 import { NativeX25519Identity } from './native-x25519-identity';
 
@@ -146,7 +146,7 @@ export async function openWithPassphrase(
 async function decryptMapped(
   decrypt: (bytes: Uint8Array) => Promise<Uint8Array>,
   file: Uint8Array,
-  noMatchCode: string,
+  noMatchCode: ErrorCode,
   noMatchMessage: string,
 ): Promise<Uint8Array> {
   try {

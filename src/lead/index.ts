@@ -1,11 +1,5 @@
-export {
-  openCaseStore,
-  CaseStore,
-  type CaseDetail,
-  type CaseSummary,
-  type QuarantineEntry,
-} from './case-store';
 export { hasLeadIdentity, unlockLead, type LeadSecrets } from './identity';
+export { joinAsLead } from './join';
 export {
   checkNewPassphrase,
   normalisePassphrase,
@@ -15,6 +9,3 @@ export {
   type EnteredPassphrase,
   type PassphraseInput,
 } from './passphrase';
-export { importConcerns, type ImportResult } from './import';
-export { initSchool, type SchoolInitInput } from './setup';
-export { addRecipient, joinAsLead, type AddRecipientInput } from './recipients';

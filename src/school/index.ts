@@ -11,3 +11,5 @@ export {
   type SchoolProfile,
   type VerifiedProfile,
 } from './profile';
+export { addRecipient, type AddRecipientInput } from './recipients';
+export { initSchool, type SchoolInitInput } from './setup';

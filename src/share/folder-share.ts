@@ -21,6 +21,7 @@ import {
   type BoundedRead,
 } from '../files';
 import { SHARE_FILE_MODE, SHARE_FOLDER_MODE, SHARE_LIMITS } from './limits';
+import type { Share, WriteOutcome } from './share';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const CONCERN_FILE = new RegExp(`^${UUID}\\.age$`);
@@ -30,9 +31,6 @@ const ACK_FILE = new RegExp(`^(${UUID})(\\.[0-9a-f]{16})?\\.json$`);
 /** The share's folders, by what they hold. */
 export const SHARE_FOLDERS = ['concerns', 'acks', 'events', 'extracts'] as const;
 export type ShareFolder = (typeof SHARE_FOLDERS)[number];
-
-/** The result of writing a concern file. */
-export type WriteOutcome = 'written' | 'already-there';
 
 export interface FolderShareOptions {
   /** Base time limit of each operation (tests shorten it). */
@@ -44,7 +42,7 @@ export function ackFileConcernId(name: string): string | null {
   return ACK_FILE.exec(name)?.[1] ?? null;
 }
 
-export class FolderShare {
+export class FolderShare implements Share {
   private readonly timeoutMs: number;
 
   constructor(

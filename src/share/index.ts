@@ -1,9 +1,16 @@
+import { FolderShare, type FolderShareOptions } from './folder-share';
+import type { Share } from './share';
+
 export {
   ackFileConcernId,
-  FolderShare,
   SHARE_FOLDERS,
   type FolderShareOptions,
   type ShareFolder,
-  type WriteOutcome,
 } from './folder-share';
 export { SHARE_FILE_MODE, SHARE_FOLDER_MODE, SHARE_LIMITS } from './limits';
+export type { Share, WriteOutcome } from './share';
+
+/** The share at `root` (a folder path), with its operations' time limits. */
+export function openShare(root: string, options: FolderShareOptions = {}): Share {
+  return new FolderShare(root, options);
+}

@@ -7,7 +7,13 @@
 import { verifyAcknowledgement } from '../concerns/acknowledgement';
 import { SafeguardError } from '../errors';
 import { verifyProfile } from '../school';
-import { ackFileConcernId, FolderShare, SHARE_LIMITS, type FolderShareOptions } from '../share';
+import {
+  ackFileConcernId,
+  openShare,
+  SHARE_LIMITS,
+  type FolderShareOptions,
+  type Share,
+} from '../share';
 import { requireEnrolment } from './enrolment';
 import type { StaffStore } from './store';
 
@@ -29,8 +35,8 @@ const SHARE_WIDE = new Set([
 ]);
 
 /** The share of this staff machine's enrolment. */
-export function staffShare(store: StaffStore, options: FolderShareOptions = {}): FolderShare {
-  return new FolderShare(requireEnrolment(store).sharePath, options);
+export function staffShare(store: StaffStore, options: FolderShareOptions = {}): Share {
+  return openShare(requireEnrolment(store).sharePath, options);
 }
 
 /**
@@ -84,7 +90,7 @@ export async function refreshAcknowledgements(
   const waiting = store.awaitingAcknowledgement();
   if (!enrolment || waiting.length === 0) return 0;
   const { profile } = verifyProfile(enrolment.profileJson);
-  const share = new FolderShare(enrolment.sharePath, options);
+  const share = openShare(enrolment.sharePath, options);
   const byConcern = new Map<string, string[]>();
   for (const name of await share.listAckFiles()) {
     const id = ackFileConcernId(name);

@@ -7,7 +7,7 @@
 import { safetyCode } from '../crypto';
 import { SafeguardError } from '../errors';
 import { verifyProfile, type SchoolProfile } from '../school';
-import { FolderShare, type FolderShareOptions } from '../share';
+import { openShare, type FolderShareOptions } from '../share';
 import type { ProfileProblem, StaffStore } from './store';
 
 export interface EnrolmentResult {
@@ -37,7 +37,7 @@ export async function enrol(
   sharePath: string,
   now: Date,
 ): Promise<EnrolmentResult> {
-  const share = new FolderShare(sharePath);
+  const share = openShare(sharePath);
   const json = await share.readProfile();
   if (json === null) {
     throw new SafeguardError(
@@ -92,7 +92,7 @@ export async function trustedProfile(
   });
   let json: string | null;
   try {
-    json = await new FolderShare(enrolment.sharePath, shareOptions).readProfile();
+    json = await openShare(enrolment.sharePath, shareOptions).readProfile();
   } catch (error) {
     if (error instanceof SafeguardError && error.code.startsWith('profile-')) {
       return untrusted(store, enrolment.profileJson, error, now);

@@ -4,7 +4,7 @@
  * development. Never for production: it has no login, and keys sit in unprotected files.
  */
 import type { AddressInfo } from 'node:net';
-import { openDesk, type DeskOptions } from '../desk';
+import { openSession, type SessionOptions } from '../session';
 import { SafeguardError } from '../errors';
 import { UnprotectedFileKeyProvider } from '../storage/key-provider';
 import { ensureRendererBuilt } from './build-renderer';
@@ -25,7 +25,7 @@ export interface WebHostOptions {
   /** Serve this folder as the built renderer instead of building .vite/renderer/main_window. */
   rendererDir?: string;
   /** Background delivery's timing (tests shorten it). */
-  delivery?: DeskOptions['delivery'];
+  delivery?: SessionOptions['delivery'];
 }
 
 export interface WebHost {
@@ -45,7 +45,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
   const rendererDir = options.rendererDir ?? (await ensureRendererBuilt());
   const home = options.home;
-  const desk = await openDesk({
+  const desk = await openSession({
     home,
     keyProvider: new UnprotectedFileKeyProvider(home),
     ...(options.delivery ? { delivery: options.delivery } : {}),

@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiContract } from '../../src/api/contract';
 import { dispatch } from '../../src/api/dispatch';
 import { operationNames } from '../../src/api/operations';
-import type { Desk } from '../../src/desk';
+import type { Session } from '../../src/session';
 import { contactAnswers, makeSchool, type SchoolFixture, openStaffDesk } from './support/school';
 
 describe('the API contract', () => {
   let school: SchoolFixture;
-  let desk: Desk;
+  let desk: Session;
 
   beforeAll(async () => {
     school = await makeSchool();

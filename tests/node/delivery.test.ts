@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { chmod, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FolderShare } from '../../src/share';
+import { openShare } from '../../src/share';
 import { deliverPending, openStaffStore } from '../../src/staff';
 import { UnprotectedFileKeyProvider } from '../../src/storage/key-provider';
 import { cliJson, runCli } from './support/cli';
@@ -97,7 +97,7 @@ describe('delivery to the school share', () => {
     try {
       const [pending] = store.pending();
       expect(pending).toBeDefined();
-      await new FolderShare(school.share).writeConcern(
+      await openShare(school.share).writeConcern(
         pending?.concernId ?? '',
         pending?.sealed ?? Buffer.alloc(0),
       );

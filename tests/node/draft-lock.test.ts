@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type DispatchResult } from '../../src/api/dispatch';
-import type { Desk } from '../../src/desk';
+import type { Session } from '../../src/session';
 import {
   DraftKeyRing,
   MAX_DRAFTS,
@@ -23,7 +23,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 describe('draft secrets', () => {
   let school: SchoolFixture;
-  let desk: Desk;
+  let desk: Session;
   const send = (op: string, input?: unknown): Promise<DispatchResult> =>
     dispatch(desk.handlers, op, input);
   const call = async (op: string, input?: unknown) => {

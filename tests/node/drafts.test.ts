@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatch';
-import type { Desk } from '../../src/desk';
+import type { Session } from '../../src/session';
 import { DraftKeyRing, getDraft, listDrafts, openStaffStore, saveDraft } from '../../src/staff';
 import { UnprotectedFileKeyProvider } from '../../src/storage/key-provider';
 import { contactAnswers, makeSchool, type SchoolFixture, openStaffDesk } from './support/school';
@@ -12,7 +12,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 describe('drafts', () => {
   let school: SchoolFixture;
-  let desk: Desk;
+  let desk: Session;
   const call = async (op: string, input?: unknown) => {
     const result = await dispatch(desk.handlers, op, input);
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);

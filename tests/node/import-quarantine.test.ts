@@ -28,11 +28,10 @@ import { FormRegistry } from '../../src/forms';
 import {
   importConcerns,
   openCaseStore,
-  unlockLead,
   type CaseStore,
   type ImportResult,
-  type LeadSecrets,
-} from '../../src/lead';
+} from '../../src/casework';
+import { unlockLead, type LeadSecrets } from '../../src/lead';
 import type { SchoolProfile } from '../../src/school';
 import { enrol, openStaffStore, type StaffStore } from '../../src/staff';
 import { UnprotectedFileKeyProvider } from '../../src/storage/key-provider';
@@ -175,7 +174,7 @@ async function freshDesk(): Promise<Desk> {
   await writeFile(join(share, 'school.json'), profileJson);
   const leadHome = join(root, 'lead');
   const cases = await openCaseStore(leadHome, new UnprotectedFileKeyProvider(leadHome));
-  cases.saveSettings({
+  cases.settings.save({
     sharePath: share,
     schoolId: profile.schoolId,
     recipientId: secrets.recipientId,
@@ -276,7 +275,7 @@ async function expectQuarantined(desk: Desk, file: string, code: string, reason:
     alreadyImported: 0,
     quarantined: [{ file, code, reason }],
   });
-  expect(desk.cases.list()).toEqual([]);
+  expect(desk.cases.cases.list()).toEqual([]);
   expect(await folderState(desk.concerns)).toEqual(before);
 }
 
@@ -291,8 +290,8 @@ async function expectPassedOver(desk: Desk) {
     inQuarantine: 0,
     acknowledgements: { written: 0, owed: 0, error: null },
   });
-  expect(desk.cases.list()).toEqual([]);
-  expect(desk.cases.quarantined()).toEqual([]);
+  expect(desk.cases.cases.list()).toEqual([]);
+  expect(desk.cases.quarantine.list()).toEqual([]);
   expect(await folderState(desk.concerns)).toEqual(before);
 }
 
@@ -305,7 +304,7 @@ describe('importing concern files from the share', () => {
     const result = await runImport(desk);
 
     expect(core(result)).toEqual({ imported: 1, alreadyImported: 0, quarantined: [] });
-    expect(desk.cases.list().map((c) => c.reference)).toEqual([reference]);
+    expect(desk.cases.cases.list().map((c) => c.reference)).toEqual([reference]);
     expect(Object.keys(before)).toEqual([file]);
     expect(await folderState(desk.concerns)).toEqual(before);
   });
@@ -319,7 +318,7 @@ describe('importing concern files from the share', () => {
     const result = await runImport(desk);
 
     expect(core(result)).toEqual({ imported: 1, alreadyImported: 0, quarantined: [] });
-    expect(desk.cases.list()).toMatchObject([
+    expect(desk.cases.cases.list()).toMatchObject([
       { reference: document.reference, formId: FORM_ID, formVersion: 1 },
     ]);
   });
@@ -334,7 +333,7 @@ describe('importing concern files from the share', () => {
     const again = await runImport(desk);
 
     expect(core(again)).toEqual({ imported: 0, alreadyImported: 2, quarantined: [] });
-    expect(desk.cases.list()).toHaveLength(2);
+    expect(desk.cases.cases.list()).toHaveLength(2);
     expect(await folderState(desk.concerns)).toEqual(before);
   });
 
@@ -347,8 +346,8 @@ describe('importing concern files from the share', () => {
     const result = await runImport(desk);
 
     expect(core(result)).toEqual({ imported: 1, alreadyImported: 1, quarantined: [] });
-    expect(desk.cases.list().map((c) => c.reference)).toContain(reference);
-    expect(desk.cases.list()).toHaveLength(2);
+    expect(desk.cases.cases.list().map((c) => c.reference)).toContain(reference);
+    expect(desk.cases.cases.list()).toHaveLength(2);
   });
 
   it('ignores files whose names are not <uuid>.age, without quarantining them', async () => {
@@ -364,7 +363,7 @@ describe('importing concern files from the share', () => {
     const result = await runImport(desk);
 
     expect(core(result)).toEqual({ imported: 0, alreadyImported: 0, quarantined: [] });
-    expect(desk.cases.quarantined()).toEqual([]);
+    expect(desk.cases.quarantine.list()).toEqual([]);
     expect(await folderState(desk.concerns)).toEqual(before);
   });
 
@@ -381,7 +380,7 @@ describe('importing concern files from the share', () => {
       alreadyImported: 0,
       quarantined: [{ file: bad, code: 'corrupt', reason: REASONS.corruptAge }],
     });
-    expect(desk.cases.list().map((c) => c.reference)).toEqual([reference]);
+    expect(desk.cases.cases.list().map((c) => c.reference)).toEqual([reference]);
     expect(await folderState(desk.concerns)).toEqual(before);
   });
 });
@@ -544,7 +543,7 @@ describe('quarantine: files that open but are not acceptable concerns', () => {
       alreadyImported: 0,
       quarantined: [{ file: copy, code: 'misnamed', reason: REASONS.misnamed }],
     });
-    expect(desk.cases.list().map((c) => c.reference)).toEqual([reference]);
+    expect(desk.cases.cases.list().map((c) => c.reference)).toEqual([reference]);
     expect(await folderState(desk.concerns)).toEqual(before);
   });
 
@@ -622,7 +621,7 @@ describe('quarantine: files that open but are not acceptable concerns', () => {
         },
       ],
     });
-    expect(desk.cases.list()).toHaveLength(1);
+    expect(desk.cases.cases.list()).toHaveLength(1);
     expect(await folderState(desk.concerns)).toEqual(before);
   });
 });
@@ -634,7 +633,7 @@ describe('the local quarantine', () => {
 
     await runImport(desk, new Date('2026-03-01T09:00:00.000Z'));
 
-    expect(desk.cases.quarantined()).toEqual([
+    expect(desk.cases.quarantine.list()).toEqual([
       {
         file,
         code: 'corrupt',
@@ -655,7 +654,7 @@ describe('the local quarantine', () => {
 
     expect(again.quarantined).toEqual([]);
     expect(again.inQuarantine).toBe(1);
-    expect(desk.cases.quarantined()).toEqual([
+    expect(desk.cases.quarantine.list()).toEqual([
       expect.objectContaining({
         file,
         firstSeen: '2026-03-01T09:00:00.000Z',
@@ -674,7 +673,7 @@ describe('the local quarantine', () => {
     const again = await runImport(desk, new Date('2026-03-02T09:00:00.000Z'));
 
     expect(again.quarantined).toEqual([{ file, code: 'corrupt', reason: REASONS.corruptAge }]);
-    expect(desk.cases.quarantined()).toEqual([
+    expect(desk.cases.quarantine.list()).toEqual([
       expect.objectContaining({
         file,
         firstSeen: '2026-03-01T09:00:00.000Z',

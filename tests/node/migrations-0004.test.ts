@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatch';
-import { openDesk } from '../../src/desk';
+import { openSession } from '../../src/session';
 import { homePaths } from '../../src/home';
 import { migrate, openEncryptedDatabase } from '../../src/storage/database';
 import { UnprotectedFileKeyProvider } from '../../src/storage/key-provider';
@@ -84,7 +84,7 @@ describe('migration 0004', () => {
       insertV2Draft(v2, new Date().toISOString());
       v2.close();
 
-      const desk = await openDesk({ home, keyProvider });
+      const desk = await openSession({ home, keyProvider });
       try {
         const list = await dispatch(desk.handlers, 'drafts.list', undefined);
         expect(list).toMatchObject({

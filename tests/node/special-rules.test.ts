@@ -7,7 +7,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatch';
-import type { Desk } from '../../src/desk';
+import type { Session } from '../../src/session';
 import { cliJson, runCli } from './support/cli';
 import {
   contactAnswers,
@@ -34,7 +34,7 @@ const imagesAnswers = (extra: Record<string, unknown> = {}) => ({
 
 describe('special rules in the core', () => {
   let school: SchoolFixture;
-  let desk: Desk;
+  let desk: Session;
 
   beforeAll(async () => {
     school = await makeSchool();

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/api/dispatch';
-import type { Desk } from '../../../src/desk';
+import type { Session } from '../../../src/session';
 import { cliJson } from '../support/cli';
 import {
   contactAnswers,
@@ -26,7 +26,7 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const QUICK = { backoffMs: [200, 400], recheckMs: 500, idleMs: 1_000 } as const;
 
 let school: SchoolFixture | undefined;
-let desk: Desk | undefined;
+let desk: Session | undefined;
 
 afterEach(async () => {
   desk?.close();

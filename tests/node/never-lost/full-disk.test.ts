@@ -11,7 +11,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/api/dispatch';
-import { openDesk } from '../../../src/desk';
+import { openSession } from '../../../src/session';
 import { UnprotectedFileKeyProvider } from '../../../src/storage/key-provider';
 import { cliJson, runCli } from '../support/cli';
 import { mountsUnavailable, mountTmpfs, unmount } from '../support/mounts';
@@ -108,7 +108,7 @@ describe.skipIf(mountsUnavailable !== null)('full disks', () => {
     roots.push(share);
     const home = join(disk, 'staff');
     await school(share, home);
-    const desk = await openDesk({ home, keyProvider: new UnprotectedFileKeyProvider(home) });
+    const desk = await openSession({ home, keyProvider: new UnprotectedFileKeyProvider(home) });
     try {
       await fill(disk);
       const result = await dispatch(desk.handlers, 'concerns.submit', {

@@ -37,7 +37,7 @@ describe('the time limit of a share operation', () => {
     ).rejects.toMatchObject({ code: 'share-timeout' });
     await new Promise((resolve) => setTimeout(resolve, 100));
     await expect(
-      withDeadline(Promise.resolve('ok'), 1_000, () => new SafeguardError('x', 'x')),
+      withDeadline(Promise.resolve('ok'), 1_000, () => new SafeguardError('share-timeout', 'x')),
     ).resolves.toBe('ok');
   });
 });

@@ -2,7 +2,7 @@
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDesk, type Desk, type DeskOptions } from '../../../src/desk';
+import { openSession, type Session, type SessionOptions } from '../../../src/session';
 import { UnprotectedFileKeyProvider } from '../../../src/storage/key-provider';
 import { cliJson } from './cli';
 
@@ -88,9 +88,9 @@ export async function writeAnswers(
 /** The staff machine's core (the API handlers) over a school fixture's staff home. */
 export async function openStaffDesk(
   school: SchoolFixture,
-  delivery?: DeskOptions['delivery'],
-): Promise<Desk> {
-  return openDesk({
+  delivery?: SessionOptions['delivery'],
+): Promise<Session> {
+  return openSession({
     home: school.staffHome,
     keyProvider: new UnprotectedFileKeyProvider(school.staffHome),
     ...(delivery ? { delivery } : {}),

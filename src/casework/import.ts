@@ -17,9 +17,9 @@ import { createSigner, SealedFileOpener } from '../crypto';
 import { SafeguardError } from '../errors';
 import { RefusedFile, withProcessLock, type BoundedRead } from '../files';
 import { validateAnswers, type FormRegistry } from '../forms';
-import { FolderShare, type FolderShareOptions } from '../share';
-import type { CaseStore, LeadSettings, NewCase } from './case-store';
-import type { LeadSecrets } from './identity';
+import { openShare, type FolderShareOptions, type Share } from '../share';
+import type { LeadSecrets } from '../lead/identity';
+import type { CaseStore, LeadSettings, NewCase } from './store';
 
 export interface ImportResult {
   imported: number;
@@ -77,13 +77,13 @@ export async function importConcerns(deps: ImportDeps): Promise<ImportResult> {
 
 async function importLocked(deps: ImportDeps): Promise<ImportResult> {
   const now = deps.now ?? (() => new Date());
-  const settings = deps.store.settings();
+  const settings = deps.store.settings.get();
   if (!settings)
     throw new SafeguardError('not-a-lead', 'This home folder has no case store set up.');
-  const share = new FolderShare(settings.sharePath, deps.share);
+  const share = openShare(settings.sharePath, deps.share);
   const files = await share.listConcernFiles();
-  const done = deps.store.importedFiles();
-  const lookedAt = deps.store.lookedAt();
+  const done = deps.store.cases.importedFiles();
+  const lookedAt = deps.store.quarantine.lookedAt();
   const todo = files.filter((f) => !done.has(f));
   const opener = await SealedFileOpener.create(deps.secrets.ageIdentity);
   const result: ImportResult = {
@@ -99,7 +99,7 @@ async function importLocked(deps: ImportDeps): Promise<ImportResult> {
     seen: { sha256: string; size: number | null; mtimeMs: number | null },
   ) => {
     const { code, reason } = describeFailure(error);
-    deps.store.quarantine({ file, code, reason, at: now().toISOString(), ...seen });
+    deps.store.quarantine.add({ file, code, reason, at: now().toISOString(), ...seen });
     result.quarantined.push({ file, code, reason });
   };
 
@@ -108,14 +108,14 @@ async function importLocked(deps: ImportDeps): Promise<ImportResult> {
   const flush = () => {
     if (batch.length === 0) return;
     try {
-      const inserted = deps.store.insertCases(batch);
+      const inserted = deps.store.cases.insertCases(batch);
       result.imported += inserted.length;
       result.alreadyImported += batch.length - inserted.length;
     } catch {
       // One bad row must not hold back the rest: store them one by one, quarantining the refusal.
       for (const item of batch) {
         try {
-          const inserted = deps.store.insertCases([item]);
+          const inserted = deps.store.cases.insertCases([item]);
           result.imported += inserted.length;
           result.alreadyImported += 1 - inserted.length;
         } catch {
@@ -168,7 +168,7 @@ async function importLocked(deps: ImportDeps): Promise<ImportResult> {
         throw error;
       });
       if (opened === null) {
-        deps.store.skip(file, seen.size, seen.mtimeMs);
+        deps.store.quarantine.skip(file, seen.size, seen.mtimeMs);
         continue;
       }
       const bytes = item.read.complete
@@ -181,10 +181,10 @@ async function importLocked(deps: ImportDeps): Promise<ImportResult> {
         plain: opener.openPayload(opened, bytes),
         file,
       });
-      if (deps.store.hasReference(verified.document.reference)) {
+      if (deps.store.cases.hasReference(verified.document.reference)) {
         // The same concern, already held (never a reason to quarantine), or another one reusing
         // its reference.
-        if (deps.store.hasConcern(verified.document.concernId)) {
+        if (deps.store.cases.hasConcern(verified.document.concernId)) {
           result.alreadyImported++;
           continue;
         }
@@ -215,7 +215,7 @@ async function importLocked(deps: ImportDeps): Promise<ImportResult> {
   result.acknowledgements = await acknowledge(share, deps.store, deps.secrets, now());
   // Temp files a killed import of ours left in acks/ (or anywhere on the share).
   await share.sweepTemps().catch(() => 0);
-  result.inQuarantine = deps.store.quarantineCount();
+  result.inQuarantine = deps.store.quarantine.count();
   if (stopError !== null) throw stopError;
   return result;
 }
@@ -224,7 +224,7 @@ type FirstRead = { skip: true } | { failed: unknown } | { read: BoundedRead };
 
 /** The first read of a file, or `skip` when it was looked at before and has not changed. */
 async function readFirst(
-  share: FolderShare,
+  share: Share,
   file: string,
   before: { size: number; mtimeMs: number } | undefined,
 ): Promise<FirstRead> {
@@ -237,7 +237,7 @@ async function readFirst(
 
 /** The size and time of the name itself (a symlink's own), for recognising it unchanged later. */
 async function linkStat(
-  share: FolderShare,
+  share: Share,
   file: string,
 ): Promise<{ size: number | null; mtimeMs: number | null }> {
   try {
@@ -254,16 +254,20 @@ async function linkStat(
  * killed import owed, or an acknowledgement deleted from the share, is written by the next one.
  */
 async function acknowledge(
-  share: FolderShare,
+  share: Share,
   store: CaseStore,
   secrets: LeadSecrets,
   at: Date,
 ): Promise<ImportResult['acknowledgements']> {
   let owed: string[];
   try {
-    owed = store.owedAcknowledgements(new Set(await share.listAckFiles()));
+    owed = store.cases.owedAcknowledgements(new Set(await share.listAckFiles()));
   } catch (error) {
-    return { written: 0, owed: store.neverAcknowledged(), error: describeFailure(error).reason };
+    return {
+      written: 0,
+      owed: store.cases.neverAcknowledged(),
+      error: describeFailure(error).reason,
+    };
   }
   const signer = createSigner(secrets.signingKey);
   const entries = owed.map((concernId) => ({
@@ -279,7 +283,7 @@ async function acknowledge(
   const { written, error } = await share.writeAckFiles(entries);
   const done = new Set(written);
   // One transaction for the lot; if this process dies first, the next import writes them again.
-  store.setAckFiles(entries.filter((e) => done.has(e.name)));
+  store.cases.setAckFiles(entries.filter((e) => done.has(e.name)));
   return {
     written: written.length,
     owed: owed.length - written.length,

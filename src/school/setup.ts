@@ -8,14 +8,14 @@ import { rm } from 'node:fs/promises';
 import { generateAgeKeyPair, generateSigningKeyPair, keyFingerprint, safetyCode } from '../crypto';
 import { SafeguardError } from '../errors';
 import { homePaths } from '../home';
-import { newProfile, signProfile } from '../school';
-import { FolderShare } from '../share';
+import { newProfile, signProfile } from './profile';
+import { openShare } from '../share';
 import { enrol } from '../staff/enrolment';
 import { openStaffStore } from '../staff/store';
 import type { KeyProvider } from '../storage/key-provider';
-import { openCaseStore } from './case-store';
-import { hasLeadIdentity, saveLeadSecrets } from './identity';
-import { checkNewPassphrase, type PassphraseInput } from './passphrase';
+import { openCaseStore } from '../casework/store';
+import { hasLeadIdentity, saveLeadSecrets } from '../lead/identity';
+import { checkNewPassphrase, type PassphraseInput } from '../lead/passphrase';
 
 export interface SchoolInitInput {
   home: string;
@@ -44,7 +44,7 @@ export async function initSchool(
       'This home folder already holds a lead identity; it was left untouched.',
     );
   }
-  const share = new FolderShare(input.sharePath);
+  const share = openShare(input.sharePath);
   await share.checkWritable();
   if ((await share.readProfile()) !== null) {
     throw new SafeguardError(
@@ -98,7 +98,7 @@ export async function initSchool(
 
   const cases = await openCaseStore(input.home, input.keyProvider);
   try {
-    cases.saveSettings({ sharePath: input.sharePath, schoolId: profile.schoolId, recipientId });
+    cases.settings.save({ sharePath: input.sharePath, schoolId: profile.schoolId, recipientId });
   } finally {
     cases.close();
   }

@@ -1,12 +1,9 @@
 /**
- * The lead's encrypted case store: one case per imported concern (idempotent by concern id), its
- * answers in rows, its attachments, an append-only event per change, and the quarantine.
+ * The cases: one per imported concern (idempotent by concern id), its answers in rows, its
+ * attachments, its "imported" event, and the acknowledgement written for its reporter.
  */
-import { homePaths } from '../home';
-import { openEncryptedDatabase, type Db } from '../storage/database';
-import type { KeyProvider } from '../storage/key-provider';
-import { leadMigrations } from '../storage/migrations/lead';
-import type { ConcernDocument } from '../concerns';
+import type { ConcernDocument } from '../../concerns';
+import type { Db } from '../../storage/database';
 
 export interface CaseSummary {
   reference: string;
@@ -32,31 +29,6 @@ export interface CaseDetail extends CaseSummary {
     size: number;
     sha256: string;
   }>;
-}
-
-export interface LeadSettings {
-  sharePath: string;
-  schoolId: string;
-  recipientId: string;
-}
-
-export interface QuarantineEntry {
-  file: string;
-  code: string;
-  reason: string;
-  firstSeen: string;
-  lastSeen: string;
-}
-
-/** Opens the case store of a home folder. */
-export async function openCaseStore(home: string, keyProvider: KeyProvider): Promise<CaseStore> {
-  const db = await openEncryptedDatabase({
-    file: homePaths(home).leadDb,
-    keyName: 'lead',
-    keyProvider,
-    migrations: leadMigrations,
-  });
-  return new CaseStore(db);
 }
 
 /** A verified concern ready to become a case. */
@@ -144,37 +116,15 @@ function insertOne(st: InsertStatements, input: NewCase): void {
   st.unskip.run(input.sourceFile);
 }
 
-export class CaseStore {
+/** The cases, their answers and attachments. */
+export class CasesTable {
   private inserts: InsertStatements | null = null;
 
-  constructor(readonly db: Db) {}
+  constructor(private readonly db: Db) {}
 
   private statements(): InsertStatements {
     this.inserts ??= prepareInserts(this.db);
     return this.inserts;
-  }
-
-  close(): void {
-    this.db.close();
-  }
-
-  settings(): LeadSettings | null {
-    const row = this.db
-      .prepare('SELECT share_path, school_id, recipient_id FROM lead_settings')
-      .get() as { share_path: string; school_id: string; recipient_id: string } | undefined;
-    return row
-      ? { sharePath: row.share_path, schoolId: row.school_id, recipientId: row.recipient_id }
-      : null;
-  }
-
-  saveSettings(s: LeadSettings): void {
-    this.db
-      .prepare(
-        `INSERT INTO lead_settings (singleton, share_path, school_id, recipient_id) VALUES (1, ?, ?, ?)
-         ON CONFLICT (singleton) DO UPDATE SET share_path = excluded.share_path, school_id = excluded.school_id,
-           recipient_id = excluded.recipient_id`,
-      )
-      .run(s.sharePath, s.schoolId, s.recipientId);
   }
 
   /** Source file names already imported, for skipping them cheaply. */
@@ -210,60 +160,6 @@ export class CaseStore {
   }
 
   /**
-   * Records (or refreshes) a file that failed import, with its reason and the size and time it had,
-   * so an unchanged file is not read again.
-   */
-  quarantine(entry: {
-    file: string;
-    sha256: string;
-    code: string;
-    reason: string;
-    at: string;
-    size: number | null;
-    mtimeMs: number | null;
-  }): void {
-    this.db
-      .prepare(
-        `INSERT INTO quarantine (file, file_sha256, reason_code, reason, first_seen, last_seen, file_size, file_mtime_ms)
-         VALUES (@file, @sha256, @code, @reason, @at, @at, @size, @mtimeMs)
-         ON CONFLICT (file) DO UPDATE SET file_sha256 = excluded.file_sha256, reason_code = excluded.reason_code,
-           reason = excluded.reason, last_seen = excluded.last_seen, file_size = excluded.file_size,
-           file_mtime_ms = excluded.file_mtime_ms`,
-      )
-      .run(entry);
-  }
-
-  /**
-   * Share files already looked at and not to be read again while unchanged: quarantined ones, and
-   * ones sealed to other recipients (kept with no reason, never listed anywhere).
-   */
-  lookedAt(): Map<string, { size: number; mtimeMs: number }> {
-    const rows = this.db
-      .prepare(
-        `SELECT file, file_size AS size, file_mtime_ms AS mtimeMs FROM skipped_files
-         UNION ALL
-         SELECT file, file_size, file_mtime_ms FROM quarantine WHERE file_size IS NOT NULL`,
-      )
-      .all() as Array<{ file: string; size: number; mtimeMs: number }>;
-    return new Map(rows.map((r) => [r.file, { size: r.size, mtimeMs: r.mtimeMs }]));
-  }
-
-  /** Notes a share file that is not for this lead, so it is not opened again while unchanged. */
-  skip(file: string, size: number, mtimeMs: number): void {
-    this.db
-      .prepare(
-        `INSERT INTO skipped_files (file, file_size, file_mtime_ms) VALUES (?, ?, ?)
-         ON CONFLICT (file) DO UPDATE SET file_size = excluded.file_size, file_mtime_ms = excluded.file_mtime_ms`,
-      )
-      .run(file, size, mtimeMs);
-  }
-
-  /** How many files are in quarantine. */
-  quarantineCount(): number {
-    return this.db.prepare('SELECT count(*) FROM quarantine').pluck().get() as number;
-  }
-
-  /**
    * Concerns whose acknowledgement this lead still owes: never written (an import killed before
    * it got there), or written but no longer among `onShare`.
    */
@@ -290,28 +186,6 @@ export class CaseStore {
     this.db.transaction(() => {
       for (const e of entries) update.run(e.name, e.concernId);
     })();
-  }
-
-  quarantined(): QuarantineEntry[] {
-    return (
-      this.db
-        .prepare(
-          'SELECT file, reason_code, reason, first_seen, last_seen FROM quarantine ORDER BY first_seen, file',
-        )
-        .all() as Array<{
-        file: string;
-        reason_code: string;
-        reason: string;
-        first_seen: string;
-        last_seen: string;
-      }>
-    ).map((r) => ({
-      file: r.file,
-      code: r.reason_code,
-      reason: r.reason,
-      firstSeen: r.first_seen,
-      lastSeen: r.last_seen,
-    }));
   }
 
   list(): CaseSummary[] {

@@ -1,9 +1,9 @@
 /**
- * The one contract between the UI and the core (ARCHITECTURE.md §4). Every operation the renderer
- * may call is declared here once, with zod schemas for its input and output. Both transports
- * (Electron IPC in main/, the loopback web host) parse every input and output against these.
+ * The staff side of the contract: what any adult in school can do from the app — file a concern,
+ * keep drafts, see receipts. Never any concern content once filed.
  */
 import { z } from 'zod';
+import { none } from './shared';
 
 export const personRoleSchema = z.enum(['pupil', 'staff', 'parent', 'volunteer', 'other']);
 
@@ -187,10 +187,8 @@ export const deliveryResultSchema = z.object({
   error: z.string().nullable(),
 });
 
-const none = z.undefined();
-
-/** The allow-list: operation name → input and output schema. Nothing else crosses the boundary. */
-export const apiContract = {
+/** The staff operations: every user of the app has them. */
+export const staffContract = {
   'app.status': { input: none, output: appStatusSchema },
   /** The UI locked (or started): the core forgets every draft key it holds in memory. */
   'app.lock': { input: none, output: z.object({ draftsLocked: z.number().int() }) },
@@ -229,24 +227,3 @@ export const apiContract = {
     output: z.object({ deleted: z.boolean() }),
   },
 } as const;
-
-export type ApiContract = typeof apiContract;
-export type OperationName = keyof ApiContract;
-export type OperationInput<K extends OperationName> = z.input<ApiContract[K]['input']>;
-export type OperationOutput<K extends OperationName> = z.output<ApiContract[K]['output']>;
-
-/** The shape of `window.safeguard`: one async function per operation. */
-export type SafeguardBridge = {
-  [K in OperationName]: ApiContract[K]['input'] extends typeof none
-    ? () => Promise<OperationOutput<K>>
-    : (input: OperationInput<K>) => Promise<OperationOutput<K>>;
-};
-
-/** The handlers that implement the contract, one per operation, over the real core. */
-export type ApiHandlers = {
-  [K in OperationName]: (input: z.output<ApiContract[K]['input']>) => Promise<OperationOutput<K>>;
-};
-
-/** The error shape that crosses the boundary: a code and a sentence, never content or a stack. */
-export const apiErrorSchema = z.object({ code: z.string(), message: z.string() });
-export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -5,28 +5,21 @@
  * identity file made for them.
  */
 import { randomUUID } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import {
   generateAgeKeyPair,
   generateSigningKeyPair,
   isAgeRecipient,
-  recipientOf,
   sealWithPassphrase,
 } from '../crypto';
 import { SafeguardError } from '../errors';
-import {
-  nextProfile,
-  signProfile,
-  verifyProfile,
-  type Recipient,
-  type RecipientRole,
-} from '../school';
-import { FolderShare } from '../share';
-import { enrol, openStaffStore, trustedProfile } from '../staff';
+import { writeFileAtomically } from '../files';
+import { nextProfile, signProfile, type Recipient, type RecipientRole } from './profile';
+import { openShare } from '../share';
+import { openStaffStore, trustedProfile } from '../staff';
 import type { KeyProvider } from '../storage/key-provider';
-import { openCaseStore } from './case-store';
-import { leadSecretsSchema, saveLeadSecrets, unlockLead } from './identity';
-import { checkNewPassphrase, openWithEnteredPassphrase, type PassphraseInput } from './passphrase';
+import { leadSecretsSchema, unlockLead } from '../lead/identity';
+import { checkNewPassphrase, type PassphraseInput } from '../lead/passphrase';
 
 export interface AddRecipientInput {
   home: string;
@@ -104,7 +97,7 @@ export async function addRecipient(
   try {
     const { profile: current } = await trustedProfile(staff, now);
     const updated = nextProfile(current, { recipients: [...current.recipients, recipient] }, now);
-    const share = new FolderShare(staff.enrolment()?.sharePath ?? '');
+    const share = openShare(staff.enrolment()?.sharePath ?? '');
     await share.writeProfile(signProfile(updated, dsl.rootSigningKey));
     await trustedProfile(staff, now); // this machine's pin moves to the new version too
   } finally {
@@ -113,77 +106,17 @@ export async function addRecipient(
   return { ...recipient, identityFile };
 }
 
-/** Sets up a lead's home from the identity file made by `school add-recipient`. */
-export async function joinAsLead(input: {
-  home: string;
-  keyProvider: KeyProvider;
-  identityFile: string;
-  sharePath: string;
-  /** The passphrase the identity file was sealed with; it becomes this lead's own. */
-  passphrase: PassphraseInput;
-  now?: Date;
-}): Promise<{ safetyCode: string; recipientId: string; role: RecipientRole }> {
-  const now = input.now ?? new Date();
-  const passphrase = checkNewPassphrase(input.passphrase);
-  let sealed: Buffer;
-  try {
-    sealed = await readFile(input.identityFile);
-  } catch {
-    throw new SafeguardError(
-      'identity-file',
-      `The identity file ${input.identityFile} cannot be read.`,
-    );
-  }
-  const plain = await openWithEnteredPassphrase(sealed, input.passphrase);
-  const secrets = leadSecretsSchema.safeParse(JSON.parse(Buffer.from(plain).toString('utf8')));
-  if (!secrets.success)
-    throw new SafeguardError('bad-identity-file', 'That is not a Safeguard Desk identity file.');
-  const json = await new FolderShare(input.sharePath).readProfile();
-  if (json === null)
-    throw new SafeguardError('no-profile', 'There is no school profile on this share.');
-  const { profile } = verifyProfile(json);
-  const onProfile = profile.recipients.find((r) => r.id === secrets.data.recipientId);
-  if (!onProfile || onProfile.ageRecipient !== (await recipientOf(secrets.data.ageIdentity))) {
-    throw new SafeguardError(
-      'not-on-profile',
-      'This identity is not a recipient on the school profile of that share.',
-    );
-  }
-  await saveLeadSecrets(input.home, secrets.data, passphrase);
-  const staff = await openStaffStore(input.home, input.keyProvider);
-  let safetyCode: string;
-  try {
-    safetyCode = (await enrol(staff, input.sharePath, now)).safetyCode;
-  } finally {
-    staff.close();
-  }
-  const cases = await openCaseStore(input.home, input.keyProvider);
-  try {
-    cases.saveSettings({
-      sharePath: input.sharePath,
-      schoolId: profile.schoolId,
-      recipientId: onProfile.id,
-    });
-  } finally {
-    cases.close();
-  }
-  return { safetyCode, recipientId: onProfile.id, role: onProfile.role };
-}
-
+/** Writes a new identity file (never replacing one), through the one atomic-write helper. */
 async function writeNewFile(path: string, bytes: Uint8Array): Promise<void> {
-  let handle;
-  try {
-    handle = await open(path, 'wx', 0o600);
-  } catch {
-    throw new SafeguardError(
+  const refused = () =>
+    new SafeguardError(
       'identity-file',
       `Cannot create ${path} (it may already exist): nothing was changed.`,
     );
-  }
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  const result = await writeFileAtomically(dirname(path), basename(path), bytes, {
+    mode: 0o600,
+  }).catch(() => {
+    throw refused();
+  });
+  if (result === 'exists') throw refused();
 }

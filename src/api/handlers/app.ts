@@ -1,0 +1,39 @@
+/** The app's own state: is this computer enrolled, with which school, is anything waiting. */
+import type { HandlersOf } from '../contract';
+import { keyFingerprint, safetyCode } from '../../crypto';
+import { verifyProfile } from '../../school';
+import { UNTRUSTED_PROFILE_WARNING, type DraftKeyRing, type StaffStore } from '../../staff';
+
+/** `app.status` and `app.lock` over the staff store and this session's draft keys. */
+export function appHandlers(deps: {
+  store: StaffStore;
+  draftKeys: DraftKeyRing;
+}): HandlersOf<'app.status' | 'app.lock'> {
+  const { store, draftKeys } = deps;
+  return {
+    'app.lock': () => Promise.resolve({ draftsLocked: draftKeys.forgetAll() }),
+    'app.status': () => {
+      const enrolment = store.enrolment();
+      if (!enrolment) {
+        return Promise.resolve({
+          enrolled: false,
+          schoolName: null,
+          safetyCode: null,
+          sharePath: null,
+          warning: null,
+          waiting: 0,
+        });
+      }
+      const { profile } = verifyProfile(enrolment.profileJson);
+      const problem = store.profileProblem();
+      return Promise.resolve({
+        enrolled: true,
+        schoolName: profile.schoolName,
+        safetyCode: safetyCode(keyFingerprint(profile.rootKey)),
+        sharePath: enrolment.sharePath,
+        warning: problem === null ? null : `${UNTRUSTED_PROFILE_WARNING} (${problem.detail})`,
+        waiting: store.counts().pending,
+      });
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * One user's session with the core: opens their local stores and mounts the roles they hold —
+ * the staff role always, the lead role when they hold a lead identity (answering `locked` until
+ * it is unlocked). Built by hand here (no registry); main/ and the web host each open one.
+ */
+import { join } from 'node:path';
+import type { ApiHandlers } from '../api/contract';
+import { appHandlers } from '../api/handlers/app';
+import { concernsHandlers } from '../api/handlers/concerns';
+import { draftsHandlers } from '../api/handlers/drafts';
+import { formsHandlers } from '../api/handlers/forms';
+import { inboxHandlers } from '../api/handlers/inbox';
+import { leadSessionHandlers } from '../api/handlers/lead-session';
+import { receiptsHandlers } from '../api/handlers/receipts';
+import { FILING_SHARE_TIMEOUT_MS } from '../concerns';
+import { FormRegistry } from '../forms';
+import {
+  DeliveryLoop,
+  DraftKeyRing,
+  openStaffStore,
+  removeExpiredDrafts,
+  type DeliveryLoopOptions,
+} from '../staff';
+import type { KeyProvider } from '../storage/key-provider';
+import { LeadSession } from './lead-session';
+
+export interface SessionOptions {
+  /** The per-user state folder ($SAFEGUARD_DESK_HOME or the OS app-data folder). */
+  home: string;
+  keyProvider: KeyProvider;
+  /** Background delivery's timing (tests shorten it); defaults suit a school network. */
+  delivery?: Omit<DeliveryLoopOptions, 'onRound' | 'now'>;
+}
+
+export interface Session {
+  handlers: ApiHandlers;
+  close(): void;
+}
+
+/**
+ * Opens the staff store and forms, starts background delivery (a round now, then on its timer),
+ * and returns every operation's handler.
+ */
+export async function openSession(options: SessionOptions): Promise<Session> {
+  const forms = FormRegistry.load({ customDir: join(options.home, 'forms') });
+  const store = await openStaffStore(options.home, options.keyProvider);
+  removeExpiredDrafts(store, new Date());
+  const delivery = new DeliveryLoop(store, {
+    share: { timeoutMs: FILING_SHARE_TIMEOUT_MS },
+    ...options.delivery,
+  });
+  if (store.enrolment()) delivery.start();
+  // Draft keys and the unlocked lead live in this process only: a restart starts locked.
+  const draftKeys = new DraftKeyRing();
+  const lead = new LeadSession(options.home, options.keyProvider);
+  const handlers: ApiHandlers = {
+    ...appHandlers({ store, draftKeys }),
+    ...formsHandlers({ forms }),
+    ...concernsHandlers({ store, forms, delivery, draftKeys }),
+    ...receiptsHandlers({ store, forms, delivery }),
+    ...draftsHandlers({ store, forms, draftKeys }),
+    ...leadSessionHandlers({ lead }),
+    ...inboxHandlers({ lead, forms }),
+  };
+  return {
+    handlers,
+    close: () => {
+      delivery.halt();
+      draftKeys.forgetAll();
+      lead.lock();
+      store.close();
+    },
+  };
+}
