@@ -1,0 +1,26 @@
+export {
+  bankHolidays,
+  isBankHoliday,
+  regularBankHolidays,
+  type BankHoliday,
+} from './bank-holidays';
+export { isIsoDate, type IsoDate } from './dates';
+export { easterSunday } from './easter';
+export { endOfLondonDay, londonDateOf, type Instant } from './london';
+export { oneOffHolidays, type OneOffHoliday } from './one-off-holidays';
+export { isOverdue, workingDaysUntil, type Due } from './overdue';
+export {
+  emptyCalendar,
+  schoolCalendar,
+  type SchoolCalendar,
+  type TermDates,
+} from './school-calendar';
+export { addSchoolDays, isSchoolDay } from './school-days';
+export {
+  calendarSettingsSchema,
+  calendarYears,
+  isoDateSchema,
+  termDatesSchema,
+  type CalendarSettings,
+} from './settings';
+export { addWorkingDays, endOfNextWorkingDay, isWorkingDay, nextWorkingDay } from './working-days';
