@@ -90,6 +90,10 @@ export const publicErrorCodes = [
   'unusable-passphrase',
   'weak-passphrase',
   'wrong-passphrase',
+  // casework: calendars and clocks
+  'invalid-date',
+  'invalid-instant',
+  'outside-term-dates',
   // import and the case store
   'duplicate-reference',
   'import-busy',

@@ -8,3 +8,4 @@ export {
   type NewCase,
   type QuarantineEntry,
 } from './store';
+export * from './calendar';
