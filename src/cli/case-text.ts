@@ -83,6 +83,8 @@ function renderAnswer(field: FieldDefinition | undefined, value: unknown): strin
     case 'attachments':
       if (Array.isArray(value)) return value.length ? value.map(attachmentText) : 'none';
       break;
+    case undefined:
+      break;
   }
   // No form for this answer, or a value of another shape: show it as it was stored.
   if (typeof value === 'string') return value.includes('\n') ? value.split(/\r?\n/) : value;

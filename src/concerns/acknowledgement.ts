@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalBytes, signBytes, verifyBytes } from '../crypto';
-import type { SchoolProfile } from '../school';
+import type { SchoolProfile } from '../school/profile';
 
 const bodySchema = z.strictObject({
   format: z.literal('safeguard-desk/acknowledgement'),

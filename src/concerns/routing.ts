@@ -8,7 +8,7 @@
  * The person a concern is about is never among its recipients.
  */
 import { SafeguardError } from '../errors';
-import type { Recipient, RecipientRole, SchoolProfile } from '../school';
+import type { Recipient, RecipientRole, SchoolProfile } from '../school/profile';
 
 /** Roles a concern can be about that change routing. */
 export const subjectRoles = ['dsl', 'deputy', 'headteacher', 'chair'] as const;

@@ -6,7 +6,7 @@
  */
 import { verifyAcknowledgement } from '../concerns/acknowledgement';
 import { SafeguardError } from '../errors';
-import { verifyProfile } from '../school';
+import { verifyProfile } from '../school/profile';
 import {
   ackFileConcernId,
   openShare,

@@ -6,7 +6,7 @@
  */
 import { safetyCode } from '../crypto';
 import { SafeguardError } from '../errors';
-import { verifyProfile, type SchoolProfile } from '../school';
+import { verifyProfile, type SchoolProfile } from '../school/profile';
 import { openShare, type FolderShareOptions } from '../share';
 import type { ProfileProblem, StaffStore } from './store';
 
