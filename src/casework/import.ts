@@ -19,6 +19,8 @@ import { RefusedFile, withProcessLock, type BoundedRead } from '../files';
 import { validateAnswers, type FormRegistry } from '../forms';
 import { openShare, type FolderShareOptions, type Share } from '../share';
 import type { LeadSecrets } from '../lead/identity';
+import { emptyCalendar, type SchoolCalendar } from './calendar';
+import { indexNewCase } from './indexing';
 import type { CaseStore, LeadSettings, NewCase } from './store';
 
 export interface ImportResult {
@@ -54,6 +56,8 @@ export interface ImportDeps {
   store: CaseStore;
   forms: FormRegistry;
   secrets: LeadSecrets;
+  /** The school's calendar, for the new cases' clocks (bank holidays only when not given). */
+  calendar?: SchoolCalendar;
   now?: () => Date;
   share?: FolderShareOptions;
 }
@@ -103,19 +107,22 @@ async function importLocked(deps: ImportDeps): Promise<ImportResult> {
     result.quarantined.push({ file, code, reason });
   };
 
+  // People, search text and state go with each case, in its transaction.
+  const index = (input: NewCase) =>
+    indexNewCase(deps.store, input, { calendar: deps.calendar ?? emptyCalendar, now: now() });
   const batch: NewCase[] = [];
   const referencesThisRun = new Set<string>();
   const flush = () => {
     if (batch.length === 0) return;
     try {
-      const inserted = deps.store.cases.insertCases(batch);
+      const inserted = deps.store.cases.insertCases(batch, index);
       result.imported += inserted.length;
       result.alreadyImported += batch.length - inserted.length;
     } catch {
       // One bad row must not hold back the rest: store them one by one, quarantining the refusal.
       for (const item of batch) {
         try {
-          const inserted = deps.store.cases.insertCases([item]);
+          const inserted = deps.store.cases.insertCases([item], index);
           result.imported += inserted.length;
           result.alreadyImported += 1 - inserted.length;
         } catch {
@@ -212,7 +219,18 @@ async function importLocked(deps: ImportDeps): Promise<ImportResult> {
   }
   flush();
   await Promise.allSettled(reads);
-  result.acknowledgements = await acknowledge(share, deps.store, deps.secrets, now());
+  if (result.imported > 0) {
+    deps.store.audit.append(
+      {
+        at: now().toISOString(),
+        actor: deps.secrets.recipientId,
+        kind: 'import',
+        detail: { imported: result.imported },
+      },
+      createSigner(deps.secrets.signingKey),
+    );
+  }
+  result.acknowledgements = await writeOwedAcknowledgements(share, deps.store, deps.secrets, now());
   // Temp files a killed import of ours left in acks/ (or anywhere on the share).
   await share.sweepTemps().catch(() => 0);
   result.inQuarantine = deps.store.quarantine.count();
@@ -249,11 +267,12 @@ async function linkStat(
 }
 
 /**
- * Tells reporters' machines "acknowledged": a signed, content-free file per case, under a fresh
- * random name. Written for every case that does not have its file on the share yet — so what a
- * killed import owed, or an acknowledgement deleted from the share, is written by the next one.
+ * Tells reporters' machines "a safeguarding lead has opened your concern": a signed,
+ * content-free file per opened case, under a fresh random name. Written for every opened case
+ * that does not have its file on the share yet — so what a killed process owed, or an
+ * acknowledgement deleted from the share, is written the next time (each import, each opening).
  */
-async function acknowledge(
+export async function writeOwedAcknowledgements(
   share: Share,
   store: CaseStore,
   secrets: LeadSecrets,

@@ -1,4 +1,16 @@
-export { importConcerns, type ImportDeps, type ImportResult } from './import';
+export { verifyRecord, type AuditReport, type VerifyKeys } from './audit-verify';
+export * from './events/types';
+export { eventSignatureValid, parseSignedEvent, signEvent } from './events/signing';
+export { foldCase, foldOrder, type CaseAction, type CaseState, type LadoClock } from './fold';
+export {
+  importConcerns,
+  writeOwedAcknowledgements,
+  type ImportDeps,
+  type ImportResult,
+} from './import';
+export { CaseQueries, mergedGroup, type CaseFilters, type InboxRow } from './queries';
+export { suggestedPathway } from './recording';
+export { Casework, type CaseRecord, type CaseworkActor, type Roster } from './service';
 export {
   CaseStore,
   openCaseStore,
@@ -9,3 +21,4 @@ export {
   type QuarantineEntry,
 } from './store';
 export * from './calendar';
+export { openWorkspace, type Workspace } from './workspace';

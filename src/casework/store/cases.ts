@@ -146,17 +146,38 @@ export class CasesTable {
    * transaction: a batch is either stored whole or not at all (then the share still has the files).
    * A concern already held is passed over, never an error; returns the ids inserted.
    */
-  insertCases(inputs: readonly NewCase[]): string[] {
+  insertCases(inputs: readonly NewCase[], alsoInTransaction?: (input: NewCase) => void): string[] {
     const st = this.statements();
     return this.db.transaction(() => {
       const inserted: string[] = [];
       for (const input of inputs) {
         if (this.hasConcern(input.document.concernId)) continue;
         insertOne(st, input);
+        alsoInTransaction?.(input);
         inserted.push(input.document.concernId);
       }
       return inserted;
     })();
+  }
+
+  /** A case's concern document as signed by the reporter's device (JSON), or null. */
+  signedDocument(concernId: string): string | null {
+    return (
+      (this.db
+        .prepare('SELECT signed_document FROM cases WHERE concern_id = ?')
+        .pluck()
+        .get(concernId) as string | undefined) ?? null
+    );
+  }
+
+  /** The concern id of a reference, or null. */
+  idOf(reference: string): string | null {
+    return (
+      (this.db
+        .prepare('SELECT concern_id FROM cases WHERE reference = ?')
+        .pluck()
+        .get(reference) as string | undefined) ?? null
+    );
   }
 
   /**
@@ -164,8 +185,12 @@ export class CasesTable {
    * it got there), or written but no longer among `onShare`.
    */
   owedAcknowledgements(onShare: ReadonlySet<string>): string[] {
+    // Acknowledged means opened: only cases a lead has opened are owed an acknowledgement.
     const rows = this.db
-      .prepare(`SELECT concern_id, ack_file FROM cases ORDER BY imported_at, concern_id`)
+      .prepare(
+        `SELECT c.concern_id, c.ack_file FROM cases c JOIN case_state s ON s.case_id = c.concern_id
+         WHERE s.opened = 1 ORDER BY c.imported_at, c.concern_id`,
+      )
       .all() as Array<{ concern_id: string; ack_file: string | null }>;
     return rows
       .filter((r) => r.ack_file === null || !onShare.has(r.ack_file))
@@ -175,7 +200,10 @@ export class CasesTable {
   /** How many cases have had no acknowledgement written yet. */
   neverAcknowledged(): number {
     return this.db
-      .prepare('SELECT count(*) FROM cases WHERE ack_file IS NULL')
+      .prepare(
+        `SELECT count(*) FROM cases c JOIN case_state s ON s.case_id = c.concern_id
+         WHERE s.opened = 1 AND c.ack_file IS NULL`,
+      )
       .pluck()
       .get() as number;
   }
@@ -194,11 +222,21 @@ export class CasesTable {
     ).map(toSummary);
   }
 
-  /** One case with every answer, or null. */
+  /** One case with every answer, by its reference, or null. */
   byReference(reference: string): CaseDetail | null {
     const row = this.db.prepare(`${SUMMARY_SELECT} WHERE reference = ?`).get(reference) as
       SummaryRow | undefined;
-    if (!row) return null;
+    return row ? this.detail(row) : null;
+  }
+
+  /** One case with every answer, by its concern id, or null. */
+  byConcernId(concernId: string): CaseDetail | null {
+    const row = this.db.prepare(`${SUMMARY_SELECT} WHERE concern_id = ?`).get(concernId) as
+      SummaryRow | undefined;
+    return row ? this.detail(row) : null;
+  }
+
+  private detail(row: SummaryRow): CaseDetail {
     const answers = (
       this.db
         .prepare(

@@ -1,17 +1,28 @@
 /**
  * The lead's encrypted case store, one table group per kind of data: cases (with their answers,
- * attachments and acknowledgements), the quarantine, and the settings. Opened with a key from the
+ * attachments and acknowledgements), events, the audit chain, people, search, the folded case
+ * state, the quarantine, and the settings. Opened with a key from the
  * KeyProvider, like every local store.
  */
 import { homePaths } from '../../home';
 import { openEncryptedDatabase, type Db } from '../../storage/database';
 import type { KeyProvider } from '../../storage/key-provider';
 import { leadMigrations } from '../../storage/migrations/lead';
+import { AuditTable } from './audit';
 import { CasesTable } from './cases';
+import { EventsTable } from './events';
+import { PeopleTable } from './people';
 import { QuarantineTable } from './quarantine';
+import { SearchTable } from './search';
 import { SettingsTable } from './settings';
+import { StateTable } from './state';
+import { UnlockAttemptsTable } from './unlock-attempts';
 
+export { auditHash, GENESIS_HASH, type AuditKind, type AuditRow } from './audit';
 export type { CaseDetail, CaseSummary, NewCase } from './cases';
+export type { StoredEvent } from './events';
+export { personMatchKey, type PersonRecord } from './people';
+export type { CaseBasics } from './state';
 export type { QuarantineEntry } from './quarantine';
 export type { LeadSettings } from './settings';
 
@@ -19,11 +30,28 @@ export class CaseStore {
   readonly cases: CasesTable;
   readonly quarantine: QuarantineTable;
   readonly settings: SettingsTable;
+  readonly events: EventsTable;
+  readonly audit: AuditTable;
+  readonly people: PeopleTable;
+  readonly search: SearchTable;
+  readonly state: StateTable;
+  readonly unlockAttempts: UnlockAttemptsTable;
 
   constructor(readonly db: Db) {
     this.cases = new CasesTable(db);
     this.quarantine = new QuarantineTable(db);
     this.settings = new SettingsTable(db);
+    this.events = new EventsTable(db);
+    this.audit = new AuditTable(db);
+    this.people = new PeopleTable(db);
+    this.search = new SearchTable(db);
+    this.state = new StateTable(db);
+    this.unlockAttempts = new UnlockAttemptsTable(db);
+  }
+
+  /** Runs `work` in one write transaction. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
   }
 
   close(): void {

@@ -2,6 +2,12 @@ import type { Migration } from '../../database';
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-kind-urgency';
 import { migration0003 } from './0003-acks-seen-files';
+import { migration0004 } from './0004-casework';
 
 /** Every lead-store migration, oldest first. */
-export const leadMigrations: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const leadMigrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+];

@@ -1,0 +1,318 @@
+/**
+ * Casework for one unlocked lead: records signed events on cases (checked against the case as it
+ * stands, signed, stored, audited, and the case's state refolded, in one transaction), opens
+ * cases (the first opening is itself an event, and what "acknowledged" tells the reporter), and
+ * answers the inbox, search, chronology and audit questions. Every access is audited.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { concernDocumentSchema, type ConcernDocument } from '../concerns';
+import { canonicalBytes } from '../crypto';
+import { SafeguardError } from '../errors';
+import type { SchoolCalendar } from './calendar';
+import { eventSignatureValid, signEvent } from './events/signing';
+import {
+  eventBodySchema,
+  type EventBody,
+  type EventType,
+  type PayloadOf,
+  type SignedEvent,
+} from './events/types';
+import { foldCase, type CaseState } from './fold';
+import { CaseQueries, mergedGroup, type CaseFilters, type InboxRow } from './queries';
+import { checkNewEvent } from './recording';
+import type { AuditKind, CaseDetail, CaseStore, PersonRecord } from './store';
+
+/** Who is working: the lead's recipient id and a signer made from their signing key. */
+export interface CaseworkActor {
+  recipientId: string;
+  sign: (message: Uint8Array) => string;
+}
+
+/** The school's recipients as the pinned profile lists them: id → name, role, verify key. */
+export type Roster = ReadonlyMap<
+  string,
+  { name: string; role: string; verifyKey?: string | undefined }
+>;
+
+/** A case: the concern as filed, its state, and the people linked to it. */
+export interface CaseRecord {
+  caseId: string;
+  detail: CaseDetail;
+  document: ConcernDocument;
+  state: CaseState;
+  people: Array<{
+    personId: string;
+    name: string;
+    role: string;
+    how: string;
+    detail: string | null;
+  }>;
+}
+
+/** One line of a chronology: a concern as filed (event null), or an event on it. */
+export interface ChronologyEntry {
+  at: string;
+  caseId: string;
+  reference: string;
+  event: EventBody | null;
+}
+
+export interface Chronology {
+  person: PersonRecord;
+  /** Other records merged with this one. */
+  mergedWith: PersonRecord[];
+  cases: InboxRow[];
+  entries: ChronologyEntry[];
+  /** For an adult: low-level concerns filed in the last 12 months; null for a pupil. */
+  lowLevelLast12Months: number | null;
+}
+
+export class Casework {
+  private readonly now: () => Date;
+
+  constructor(
+    readonly store: CaseStore,
+    private readonly actor: CaseworkActor,
+    private readonly roster: Roster,
+    private readonly calendar: () => SchoolCalendar,
+    now?: () => Date,
+  ) {
+    this.now = now ?? (() => new Date());
+  }
+
+  /** Appends an audit entry for something the lead did (not an event: views, searches…). */
+  audit(kind: AuditKind, detail: Record<string, unknown>): void {
+    this.store.audit.append(
+      { at: this.now().toISOString(), actor: this.actor.recipientId, kind, detail },
+      this.actor.sign,
+    );
+  }
+
+  /** The concern id of a reference, or a clear error. */
+  caseIdOf(reference: string): string {
+    const id = this.store.cases.idOf(reference);
+    if (id === null) {
+      throw new SafeguardError('unknown-reference', `No concern has the reference ${reference}.`);
+    }
+    return id;
+  }
+
+  /** A case's current state, folded from its events. */
+  state(caseId: string): CaseState {
+    return foldCase(this.store.events.forCase(caseId), {
+      calendar: this.calendar(),
+      now: this.now(),
+    });
+  }
+
+  /**
+   * Opens a case for the lead to read: audited every time; the first time, a signed
+   * `case-opened` event (a lead has it: the reporter's receipt then says so).
+   */
+  open(reference: string): CaseRecord {
+    const caseId = this.caseIdOf(reference);
+    if (!this.store.state.opened(caseId)) this.record(caseId, 'case-opened', {});
+    this.audit('case-viewed', { caseId, reference });
+    return this.read(caseId);
+  }
+
+  /** A case without auditing or opening it (for what the lead just changed). */
+  read(caseId: string): CaseRecord {
+    const detail = this.store.cases.byConcernId(caseId);
+    const signed = this.store.cases.signedDocument(caseId);
+    if (detail === null || signed === null) {
+      throw new SafeguardError('unknown-reference', 'There is no such case.');
+    }
+    const document = concernDocumentSchema.parse(JSON.parse(signed));
+    return {
+      caseId,
+      detail,
+      document,
+      state: this.state(caseId),
+      people: this.store.people.forCase(caseId),
+    };
+  }
+
+  /**
+   * Records one event on a case: checked against the case as it stands, signed by the lead,
+   * stored with its audit entry, and the case's state and search text brought up to date.
+   */
+  record<T extends EventType>(caseId: string | null, type: T, payload: PayloadOf<T>): SignedEvent {
+    return this.store.transaction(() => {
+      if (caseId !== null) this.requireRecipient(caseId, this.actor.recipientId);
+      const events =
+        caseId === null ? this.store.events.peopleEvents() : this.store.events.forCase(caseId);
+      const state = foldCase(events, { calendar: this.calendar(), now: this.now() });
+      checkNewEvent(type, payload, state, events);
+      const body = eventBodySchema.parse({
+        format: 'safeguard-desk/case-event',
+        formatVersion: 1,
+        eventId: randomUUID(),
+        caseId,
+        type,
+        payload,
+        author: this.actor.recipientId,
+        at: this.now().toISOString(),
+      });
+      const signed = signEvent(body, this.actor.sign);
+      this.store.events.insert(signed, body.at);
+      this.afterEvent(signed, caseId);
+      return signed;
+    });
+  }
+
+  /**
+   * Takes in an event signed by another lead (issue 10): refused unless its author is on the
+   * profile, is a recipient of the case, and signed it. Returns false for one already held.
+   */
+  receive(signed: SignedEvent): boolean {
+    const { event } = signed;
+    const author = this.roster.get(event.author);
+    if (!author?.verifyKey || !eventSignatureValid(signed, author.verifyKey)) {
+      throw new SafeguardError('bad-signature', 'Its signature is not by a lead of this school.');
+    }
+    return this.store.transaction(() => {
+      if (event.caseId !== null) this.requireRecipient(event.caseId, event.author);
+      if (!this.store.events.insert(signed, this.now().toISOString())) return false;
+      this.afterEvent(signed, event.caseId);
+      return true;
+    });
+  }
+
+  /** Full-text search over answers, notes and names, with filters; audited. */
+  search(query: string, filters: CaseFilters, limit = 200): InboxRow[] {
+    this.audit('search', { query, filters: { ...filters } });
+    return new CaseQueries(this.store.db).search(query, filters, limit, this.now());
+  }
+
+  /** People whose name contains `text`. */
+  findPeople(text: string): PersonRecord[] {
+    return this.store.people.findByName(text);
+  }
+
+  /**
+   * A person's chronology: every case naming them (or a record merged with theirs) and every
+   * event on those cases, in date order; for an adult, how many low-level concerns in the last
+   * 12 months (the pattern KCSIE asks leads to look for). Audited.
+   */
+  chronology(personId: string): Chronology {
+    const person = this.store.people.get(personId);
+    if (person === null) throw new SafeguardError('unknown-person', 'There is no such person.');
+    const group = mergedGroup(personId, this.store.events.peopleEvents());
+    const people = group.flatMap((id) => this.store.people.get(id) ?? []);
+    const caseIds = this.store.people.casesOf(group);
+    const now = this.now();
+    const cases = new CaseQueries(this.store.db).rowsFor(caseIds, now);
+    const entries: ChronologyEntry[] = [];
+    for (const c of cases) {
+      entries.push({ at: c.filedAt, caseId: c.caseId, reference: c.reference, event: null });
+      for (const event of this.store.events.forCase(c.caseId)) {
+        if (event.type === 'case-opened') continue;
+        entries.push({ at: event.at, caseId: c.caseId, reference: c.reference, event });
+      }
+    }
+    entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    const adult = people.some((p) => p.role !== 'pupil');
+    const yearAgo = new Date(now);
+    yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
+    const lowLevel = cases.filter(
+      (c) => c.pathway === 'low-level' && Date.parse(c.filedAt) >= yearAgo.getTime(),
+    ).length;
+    this.audit('chronology-viewed', { personId });
+    return {
+      person,
+      mergedWith: people.filter((p) => p.personId !== personId),
+      cases,
+      entries,
+      lowLevelLast12Months: adult ? lowLevel : null,
+    };
+  }
+
+  /** Merges two person records (an event; reversible with `unmergePeople`). */
+  mergePeople(fromId: string, intoId: string): SignedEvent {
+    for (const id of [fromId, intoId]) {
+      if (this.store.people.get(id) === null) {
+        throw new SafeguardError('unknown-person', 'There is no such person.');
+      }
+    }
+    if (fromId === intoId) throw new SafeguardError('invalid-input', 'Those are the same record.');
+    return this.record(null, 'people-merged', { from: fromId, into: intoId });
+  }
+
+  /** Undoes a merge, with a reason. */
+  unmergePeople(mergeEventId: string, reason: string): SignedEvent {
+    const merge = this.store.events
+      .peopleEvents()
+      .find((e) => e.eventId === mergeEventId && e.type === 'people-merged');
+    if (!merge) throw new SafeguardError('unknown-event', 'There is no such merge.');
+    return this.record(null, 'people-unmerged', { merge: mergeEventId, reason });
+  }
+
+  /** Recomputes a case's stored state from its events. */
+  refresh(caseId: string): void {
+    const detail = this.store.cases.byConcernId(caseId);
+    if (detail === null) return;
+    this.store.state.put(
+      {
+        caseId,
+        filedAt: detail.filedAt,
+        formId: detail.formId,
+        kind: detail.kind,
+        urgency: detail.urgency,
+      },
+      this.state(caseId),
+      this.now().toISOString(),
+    );
+  }
+
+  private afterEvent(signed: SignedEvent, caseId: string | null): void {
+    const { event } = signed;
+    this.store.audit.append(
+      {
+        at: this.now().toISOString(),
+        actor: this.actor.recipientId,
+        kind: 'event',
+        detail: {
+          eventId: event.eventId,
+          type: event.type,
+          caseId: event.caseId,
+          author: event.author,
+          bodySha256: sha256Hex(canonicalBytes(event)),
+        },
+      },
+      this.actor.sign,
+    );
+    if (caseId === null) return;
+    this.refresh(caseId);
+    if (event.type === 'note-added' || event.type === 'corrected') this.reindex(caseId);
+  }
+
+  /** The case's search text: the concern, plus every note as it now reads. */
+  private reindex(caseId: string): void {
+    const base = this.store.search.get(caseId).split('\n--- notes ---\n')[0] ?? '';
+    const notes = this.state(caseId).notes.map((n) => n.text);
+    this.store.search.put(
+      caseId,
+      notes.length ? `${base}\n--- notes ---\n${notes.join('\n')}` : base,
+    );
+  }
+
+  /** Only the leads a concern was sealed to may record events on its case. */
+  private requireRecipient(caseId: string, recipientId: string): void {
+    const signed = this.store.cases.signedDocument(caseId);
+    if (signed === null) throw new SafeguardError('unknown-reference', 'There is no such case.');
+    const document = JSON.parse(signed) as { sealedTo?: Array<{ id: string }> };
+    if (!(document.sealedTo ?? []).some((r) => r.id === recipientId)) {
+      throw new SafeguardError(
+        'not-a-recipient',
+        'Only a lead this concern was sealed to can record anything on its case.',
+      );
+    }
+  }
+}
+
+function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export type { EventBody };

@@ -1,0 +1,97 @@
+/**
+ * The case_events table: signed casework events, append-only (triggers refuse UPDATE and DELETE).
+ * Rows keep the body's canonical JSON and the signature exactly as signed, so `audit verify` can
+ * check them again at any time.
+ */
+import { canonicalJson } from '../../crypto';
+import type { Db } from '../../storage/database';
+import type { EventBody, SignedEvent } from '../events/types';
+
+/** An event row as stored. */
+export interface StoredEvent {
+  eventId: string;
+  caseId: string | null;
+  type: string;
+  at: string;
+  author: string;
+  bodyJson: string;
+  signature: string;
+}
+
+export class EventsTable {
+  constructor(private readonly db: Db) {}
+
+  /** Appends one signed event; false when an event with this id is already held (a replay). */
+  insert(signed: SignedEvent, receivedAt: string): boolean {
+    const e = signed.event;
+    const result = this.db
+      .prepare(
+        `INSERT INTO case_events (event_id, case_id, type, at, author, body_json, signature, received_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING`,
+      )
+      .run(
+        e.eventId,
+        e.caseId,
+        e.type,
+        e.at,
+        e.author,
+        canonicalJson(e),
+        signed.signature,
+        receivedAt,
+      );
+    return result.changes === 1;
+  }
+
+  has(eventId: string): boolean {
+    return (
+      this.db.prepare('SELECT 1 FROM case_events WHERE event_id = ?').get(eventId) !== undefined
+    );
+  }
+
+  /** The events of one case, as parsed bodies (they were validated when they were stored). */
+  forCase(caseId: string): EventBody[] {
+    return (
+      this.db
+        .prepare('SELECT body_json FROM case_events WHERE case_id = ? ORDER BY at, event_id')
+        .pluck()
+        .all(caseId) as string[]
+    ).map((json) => JSON.parse(json) as EventBody);
+  }
+
+  /** Events about people rather than one case (merges), in order. */
+  peopleEvents(): EventBody[] {
+    return (
+      this.db
+        .prepare('SELECT body_json FROM case_events WHERE case_id IS NULL ORDER BY at, event_id')
+        .pluck()
+        .all() as string[]
+    ).map((json) => JSON.parse(json) as EventBody);
+  }
+
+  /** Every event row exactly as stored, in insertion order, for verification. */
+  all(): StoredEvent[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT event_id, case_id, type, at, author, body_json, signature FROM case_events ORDER BY rowid`,
+        )
+        .all() as Array<{
+        event_id: string;
+        case_id: string | null;
+        type: string;
+        at: string;
+        author: string;
+        body_json: string;
+        signature: string;
+      }>
+    ).map((r) => ({
+      eventId: r.event_id,
+      caseId: r.case_id,
+      type: r.type,
+      at: r.at,
+      author: r.author,
+      bodyJson: r.body_json,
+      signature: r.signature,
+    }));
+  }
+}

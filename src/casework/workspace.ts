@@ -1,0 +1,99 @@
+/**
+ * The lead's workspace, opened with their passphrase: the identity (secrets in memory), the case
+ * store, and casework over them, with the school roster (from the profile this computer trusts) to
+ * check signatures. Wrong passphrases are counted; after five each try waits longer. Every unlock
+ * is audited. Used by the app's session and by every `lead` command alike.
+ */
+import { createSigner, publicKeyOf } from '../crypto';
+import { SafeguardError } from '../errors';
+import { unlockLead, type LeadSecrets } from '../lead';
+import { verifyProfile } from '../school/profile';
+import { openStaffStore } from '../staff';
+import type { KeyProvider } from '../storage/key-provider';
+import { emptyCalendar, type SchoolCalendar } from './calendar';
+import type { VerifyKeys } from './audit-verify';
+import { Casework, type Roster } from './service';
+import { openCaseStore, type CaseStore } from './store';
+
+export interface Workspace {
+  secrets: LeadSecrets;
+  store: CaseStore;
+  casework: Casework;
+  roster: Roster;
+  calendar: SchoolCalendar;
+  /** Verify keys of the school's leads, this lead's own included. */
+  verifyKeys: VerifyKeys;
+  close(): void;
+}
+
+/** Opens the workspace, or says why not (wrong passphrase and tries left, or the wait). */
+export async function openWorkspace(input: {
+  home: string;
+  keyProvider: KeyProvider;
+  passphrase: string;
+  now?: () => Date;
+}): Promise<Workspace> {
+  const now = input.now ?? (() => new Date());
+  const store = await openCaseStore(input.home, input.keyProvider);
+  try {
+    const wait = store.unlockAttempts.waitUntil(now());
+    if (wait !== null) {
+      const seconds = Math.ceil((Date.parse(wait) - now().getTime()) / 1000);
+      throw new SafeguardError(
+        'unlock-wait',
+        `Too many wrong passphrases: wait ${seconds} seconds before trying again.`,
+      );
+    }
+    let secrets: LeadSecrets;
+    try {
+      secrets = await unlockLead(input.home, input.passphrase);
+    } catch (error) {
+      if (error instanceof SafeguardError && error.code === 'wrong-passphrase') {
+        const { triesLeft, waitUntil } = store.unlockAttempts.failed(now());
+        throw new SafeguardError(
+          'wrong-passphrase',
+          waitUntil === null
+            ? `The passphrase is wrong. ${triesLeft} more ${triesLeft === 1 ? 'try' : 'tries'} before each try must wait.`
+            : `The passphrase is wrong. Wait ${Math.ceil((Date.parse(waitUntil) - now().getTime()) / 1000)} seconds before trying again.`,
+        );
+      }
+      throw error;
+    }
+    store.unlockAttempts.succeeded();
+    const roster = await readRoster(input.home, input.keyProvider);
+    const sign = createSigner(secrets.signingKey);
+    const calendar = emptyCalendar;
+    const casework = new Casework(
+      store,
+      { recipientId: secrets.recipientId, sign },
+      roster,
+      () => calendar,
+      now,
+    );
+    const verifyKeys = new Map<string, string>();
+    for (const [id, r] of roster) if (r.verifyKey) verifyKeys.set(id, r.verifyKey);
+    verifyKeys.set(secrets.recipientId, publicKeyOf(secrets.signingKey));
+    casework.audit('unlock', {});
+    // Cases from before casework (or a crash mid-import) get their state rows now.
+    for (const caseId of store.state.missing()) casework.refresh(caseId);
+    return { secrets, store, casework, roster, calendar, verifyKeys, close: () => store.close() };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+/** The school's recipients, from the profile this computer pinned (the lead's own enrolment). */
+async function readRoster(home: string, keyProvider: KeyProvider): Promise<Roster> {
+  const staff = await openStaffStore(home, keyProvider);
+  try {
+    const enrolment = staff.enrolment();
+    if (!enrolment) return new Map();
+    const { profile } = verifyProfile(enrolment.profileJson);
+    return new Map(
+      profile.recipients.map((r) => [r.id, { name: r.name, role: r.role, verifyKey: r.verifyKey }]),
+    );
+  } finally {
+    staff.close();
+  }
+}
