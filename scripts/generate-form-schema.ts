@@ -1,7 +1,8 @@
 /**
  * Writes forms/form-definition.schema.json from formDefinitionSchema, so editors can check a
  * school's form as it is typed. Run: npx tsx scripts/generate-form-schema.ts
- * tests/node/forms.test.ts fails when the committed file differs from what this renders.
+ * tests/node/forms/definition-files.test.ts fails when the committed file differs from what this
+ * renders.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';

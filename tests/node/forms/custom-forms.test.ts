@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isSafeguardError } from '../../src/errors';
-import { FormRegistry } from '../../src/forms';
+import { FormRegistry } from '../../../src/forms';
+import { thrown } from './support';
 
 /** A school's own form, valid as written. */
 function schoolForm(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -23,17 +23,6 @@ function schoolForm(overrides: Record<string, unknown> = {}): Record<string, unk
     ],
     ...overrides,
   };
-}
-
-/** The error a call throws, so a test can check its code and exact message. */
-function thrown(action: () => unknown): { code: string; message: string } {
-  try {
-    action();
-  } catch (error) {
-    if (isSafeguardError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a SafeguardError, but nothing was thrown');
 }
 
 describe('FormRegistry.load with a folder of the school’s own forms', () => {
@@ -96,7 +85,10 @@ describe('FormRegistry.load with a folder of the school’s own forms', () => {
     await write('._school-trip-concern.v1.json', 'binary junk a Mac leaves on a share');
     await write(
       'form-definition.schema.json',
-      await readFile(new URL('../../forms/form-definition.schema.json', import.meta.url), 'utf8'),
+      await readFile(
+        new URL('../../../forms/form-definition.schema.json', import.meta.url),
+        'utf8',
+      ),
     );
     expect(FormRegistry.load({ customDir }).list()).toEqual(FormRegistry.builtIn().list());
   });

@@ -3,8 +3,8 @@
  * types a DSL would expect. Uses the renderer's own matcher (a pure module) and the shipped forms.
  */
 import { describe, expect, it } from 'vitest';
-import { matchesSearch, queryWords } from '../../renderer/src/home/search';
-import { FormRegistry } from '../../src/forms';
+import { matchesSearch, queryWords } from '../../../renderer/src/home/search';
+import { FormRegistry } from '../../../src/forms';
 
 const concernTypes = () =>
   FormRegistry.builtIn()
