@@ -10,7 +10,14 @@ export {
 } from './import';
 export { CaseQueries, mergedGroup, type CaseFilters, type InboxRow } from './queries';
 export { suggestedPathway } from './recording';
-export { Casework, type CaseRecord, type CaseworkActor, type Roster } from './service';
+export {
+  Casework,
+  type CaseRecord,
+  type CaseworkActor,
+  type Chronology,
+  type ChronologyEntry,
+  type Roster,
+} from './service';
 export {
   CaseStore,
   openCaseStore,

@@ -6,7 +6,7 @@
  */
 import { createSigner, publicKeyOf } from '../crypto';
 import { SafeguardError } from '../errors';
-import { unlockLead, type LeadSecrets } from '../lead';
+import { unlockLead, type LeadSecrets, type PassphraseInput } from '../lead';
 import { verifyProfile } from '../school/profile';
 import { openStaffStore } from '../staff';
 import type { KeyProvider } from '../storage/key-provider';
@@ -30,7 +30,7 @@ export interface Workspace {
 export async function openWorkspace(input: {
   home: string;
   keyProvider: KeyProvider;
-  passphrase: string;
+  passphrase: PassphraseInput;
   now?: () => Date;
 }): Promise<Workspace> {
   const now = input.now ?? (() => new Date());

@@ -1,14 +1,23 @@
 /** CLI commands of a safeguarding lead: school init/add-recipient, lead import/list/show/quarantine/join/export-identity. */
 import { resolve } from 'node:path';
 import { normaliseReference, roleLabel, roleReceives } from '../concerns';
-import { SafeguardError } from '../errors';
 import type { FormRegistry } from '../forms';
 import {
   importConcerns,
-  openCaseStore,
+  writeOwedAcknowledgements,
   type ImportResult,
   type QuarantineEntry,
 } from '../casework';
+import { openShare } from '../share';
+import {
+  caseworkCommand,
+  chronologyCommand,
+  peopleCommand,
+  searchCommand,
+  summaryOf,
+  withWorkspace,
+} from './casework-commands';
+import { caseStateText } from './casework-text';
 import { joinAsLead, unlockLead } from '../lead';
 import { addRecipient, initSchool } from '../school';
 import { caseDetailText, caseListText } from './case-text';
@@ -78,22 +87,42 @@ async function addRecipientCommand(ctx: CommandContext): Promise<void> {
   );
 }
 
+const CASEWORK = ['triage', 'action', 'done', 'note', 'decide', 'close', 'reopen'];
+const KNOWN = [
+  'import',
+  'list',
+  'show',
+  'quarantine',
+  'search',
+  'chronology',
+  'people',
+  ...CASEWORK,
+  'export-identity',
+  'join',
+];
+
 export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Promise<void> {
   const [sub, arg] = ctx.positionals;
   if (sub === 'join') return joinCommand(ctx);
-  const known = ['import', 'list', 'show', 'quarantine', 'export-identity', 'join'];
-  if (!sub || !known.includes(sub)) throw new UsageError(`Use "lead ${known.join('|')}".`);
-  if (sub === 'show' && !arg) throw new UsageError('lead show needs a reference.');
-  const secrets = await unlockLead(ctx.home, await readPassphrase(ctx.options['passphrase-file']));
+  if (!sub || !KNOWN.includes(sub)) throw new UsageError(`Use "lead ${KNOWN.join('|')}".`);
   if (sub === 'export-identity') {
+    const secrets = await unlockLead(
+      ctx.home,
+      await readPassphrase(ctx.options['passphrase-file']),
+    );
     // The one place a secret is printed, on purpose: it is what `age -d -i` needs for recovery.
     process.stdout.write(`${secrets.ageIdentity}\n`);
     return;
   }
-  const store = await openCaseStore(ctx.home, ctx.keyProvider);
-  try {
+  if (CASEWORK.includes(sub)) return caseworkCommand(ctx, sub);
+  if (sub === 'search') return searchCommand(ctx);
+  if (sub === 'chronology') return chronologyCommand(ctx);
+  if (sub === 'people') return peopleCommand(ctx);
+  if (sub === 'show' && !arg) throw new UsageError('lead show needs a reference.');
+  await withWorkspace(ctx, async (workspace) => {
+    const { store, secrets } = workspace;
     if (sub === 'import') {
-      const result = await importConcerns({ store, forms, secrets });
+      const result = await importConcerns({ store, forms, secrets, calendar: workspace.calendar });
       output(ctx.json, result, importWords(result));
       return;
     }
@@ -107,15 +136,26 @@ export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Pro
       output(ctx.json, cases, caseListText(cases));
       return;
     }
-    const detail = store.cases.byReference(normaliseReference(arg ?? ''));
-    if (!detail)
-      throw new SafeguardError('unknown-reference', `No concern has the reference ${arg ?? ''}.`);
+    // lead show: opening a case is audited, and the first opening tells the reporter.
+    const record = workspace.casework.open(normaliseReference(arg ?? ''));
+    const settings = store.settings.get();
+    if (settings !== null) {
+      await writeOwedAcknowledgements(
+        openShare(settings.sharePath),
+        store,
+        secrets,
+        new Date(),
+      ).catch(() => null);
+    }
+    const { detail } = record;
     const form = forms.get(detail.formId, detail.formVersion);
     const answers = Object.fromEntries(detail.answers.map((a) => [a.fieldId, a.value]));
-    output(ctx.json, { ...detail, answers }, caseDetailText(detail, form));
-  } finally {
-    store.close();
-  }
+    output(
+      ctx.json,
+      { ...detail, answers, ...summaryOf(record) },
+      `${caseDetailText(detail, form)}\n\n${caseStateText(record)}`,
+    );
+  });
 }
 
 /** Beyond this many, files are summarised by reason instead of listed one by one. */

@@ -6,11 +6,13 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SafeguardError } from '../errors';
+import { localStorageError } from '../files';
 import { FormRegistry } from '../forms';
 import { resolveHome } from '../home';
 import { UnprotectedFileKeyProvider } from '../storage/key-provider';
 import { makeContext } from './context';
 import { UsageError } from './io';
+import { auditCommand } from './casework-commands';
 import { leadCommand, schoolCommand } from './lead-commands';
 import { term } from './terminal-text';
 import {
@@ -37,6 +39,16 @@ Safeguarding lead (--passphrase-file FILE, or a prompt on a terminal):
       [--recipient AGE_RECIPIENT | --new-passphrase-file FILE --identity-out FILE]
   lead join --identity FILE --share DIR   set up a lead added by school add-recipient
   lead import | lead list | lead show REFERENCE | lead quarantine [--all]
+  lead triage REF --pathway P --priority P [--assign ID] [--reason TEXT]
+      [--harm-threshold harmed,offence,risk,unsuitable|none]
+  lead action REF --type T [--due YYYY-MM-DD] [--done] [--spoke-to TEXT] [--advice TEXT]
+      [--next-steps TEXT] [--result TEXT] [--shared WHAT --why TEXT --consent C --consent-reason TEXT]
+  lead done REF ACTION_ID [--result TEXT]     lead note REF --text TEXT [--opinion]
+  lead decide REF --decision TEXT --reason TEXT
+  lead close REF --outcome O [--reason TEXT]  lead reopen REF --reason TEXT
+  lead search WORDS [--pathway P] [--status S]   lead chronology NAME
+  lead people merge PERSON_ID PERSON_ID | lead people unmerge MERGE_ID --reason TEXT
+  audit verify                            check every link and signature of the lead's record
   lead export-identity                    print the age identity for recovery with 'age -d'
 Options: --json for machine-readable output. State lives in $SAFEGUARD_DESK_HOME when set.`;
 
@@ -61,6 +73,27 @@ const OPTIONS = {
   watch: { type: 'boolean' },
   interval: { type: 'string' },
   all: { type: 'boolean' },
+  pathway: { type: 'string' },
+  priority: { type: 'string' },
+  assign: { type: 'string' },
+  reason: { type: 'string' },
+  'harm-threshold': { type: 'string' },
+  type: { type: 'string' },
+  due: { type: 'string' },
+  'spoke-to': { type: 'string' },
+  advice: { type: 'string' },
+  'next-steps': { type: 'string' },
+  result: { type: 'string' },
+  done: { type: 'boolean' },
+  shared: { type: 'string' },
+  why: { type: 'string' },
+  consent: { type: 'string' },
+  'consent-reason': { type: 'string' },
+  text: { type: 'string' },
+  opinion: { type: 'boolean' },
+  decision: { type: 'string' },
+  outcome: { type: 'string' },
+  status: { type: 'string' },
 } as const;
 
 /** Runs one command line; returns the exit status. */
@@ -86,7 +119,7 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
     const home = resolveHome();
-    const { json = false, watch, all, ...values } = parsed.values;
+    const { json = false, watch, all, done, opinion, ...values } = parsed.values;
     const options = { ...values, help: undefined };
     const ctx = makeContext({
       home,
@@ -94,7 +127,7 @@ export async function run(argv: string[]): Promise<number> {
       json,
       positionals,
       options,
-      flags: { watch, all },
+      flags: { watch, all, done, opinion },
     });
     const forms = FormRegistry.load({ customDir: join(home, 'forms') });
     switch (command) {
@@ -119,11 +152,19 @@ export async function run(argv: string[]): Promise<number> {
       case 'lead':
         await leadCommand(ctx, forms);
         break;
+      case 'audit':
+        await auditCommand(ctx);
+        break;
       default:
         throw new UsageError(`Unknown command "${command}"; see --help.`);
     }
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
+    const storage = localStorageError(error);
+    if (storage !== null && !(error instanceof SafeguardError)) {
+      process.stderr.write(term`safeguard-desk: ${storage.message}\n`);
+      return 1;
+    }
     if (error instanceof SafeguardError) {
       // Messages quote paths, references and names typed by someone: one line, no control codes.
       process.stderr.write(term`safeguard-desk: ${error.message}\n`);
