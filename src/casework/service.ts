@@ -12,6 +12,7 @@ import type { SchoolCalendar } from './calendar';
 import { eventSignatureValid, signEvent } from './events/signing';
 import {
   eventBodySchema,
+  eventPayloads,
   type EventBody,
   type EventType,
   type PayloadOf,
@@ -143,6 +144,14 @@ export class Casework {
       const events =
         caseId === null ? this.store.events.peopleEvents() : this.store.events.forCase(caseId);
       const state = foldCase(events, { calendar: this.calendar(), now: this.now() });
+      const parsed = eventPayloads[type].safeParse(payload);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new SafeguardError(
+          'invalid-input',
+          `That ${type.replace(/-/g, ' ')} is not complete${issue ? ` (${issue.path.join('.') || 'entry'}: ${issue.message})` : ''}.`,
+        );
+      }
       checkNewEvent(type, payload, state, events);
       const body = eventBodySchema.parse({
         format: 'safeguard-desk/case-event',
