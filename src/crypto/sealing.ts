@@ -1,6 +1,8 @@
 /**
  * Sealing with the open age format (age-encryption): X25519 recipients for concerns, scrypt
- * passphrases for lead key files. Protects content on the share and at rest against anyone without
+ * passphrases for lead key files. The library writes and parses headers; both stanza types are
+ * unwrapped on Node's native crypto behind its `Identity` interface, the scrypt one also wrapped
+ * natively (native-scrypt.ts). Protects content on the share and at rest against anyone without
  * an identity: IT staff, a stolen share, a copied key file. Errors name what failed (not age,
  * not addressed to us, tampered) and never quote content.
  */
@@ -8,6 +10,7 @@ import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } fro
 import { bech32 } from '@scure/base';
 import { SafeguardError, type ErrorCode } from '../errors';
 import { decryptAgePayload, splitAgeFile } from './age-payload';
+import { NativeScryptIdentity, NativeScryptRecipient } from './native-scrypt';
 import { NativeX25519Identity } from './native-x25519-identity';
 
 export interface AgeKeyPair {
@@ -118,23 +121,30 @@ async function importIdentity(identity: string): Promise<NativeX25519Identity> {
   }
 }
 
-/** Encrypts bytes under a passphrase (age scrypt, work factor 2^18). */
+/**
+ * Encrypts bytes under a passphrase: a standard age file with one scrypt stanza at age's default
+ * work factor (2^18), derived by Node's scrypt off the event loop. `age -d` opens it.
+ */
 export async function sealWithPassphrase(
   plaintext: Uint8Array,
   passphrase: string,
 ): Promise<Uint8Array> {
   const encrypter = new Encrypter();
-  encrypter.setPassphrase(passphrase);
+  encrypter.addRecipient(new NativeScryptRecipient(passphrase));
   return encrypter.encrypt(plaintext);
 }
 
-/** Decrypts a passphrase-sealed file; a wrong passphrase is its own error. */
+/**
+ * Decrypts a passphrase-sealed file (made by this app, age-encryption or `age -p`) with Node's
+ * scrypt off the event loop; a wrong passphrase is its own error. A work factor above 2^20 or a
+ * scrypt stanza beside others is refused as corrupt, as age-encryption refuses them.
+ */
 export async function openWithPassphrase(
   file: Uint8Array,
   passphrase: string,
 ): Promise<Uint8Array> {
   const decrypter = new Decrypter();
-  decrypter.addPassphrase(passphrase);
+  decrypter.addIdentity(new NativeScryptIdentity(passphrase));
   return decryptMapped(
     (bytes) => decrypter.decrypt(bytes),
     file,

@@ -1,0 +1,71 @@
+/**
+ * Lead unlock: `unlockLead` (Node's native scrypt behind age-encryption's `Identity` interface)
+ * against the same identity file opened with age-encryption's own pure-JS scrypt, in one run,
+ * alternating so that load on the machine falls on both alike. Also the CPU time of each (all
+ * threads; steadier than wall time on a shared machine) and how long each holds the event loop —
+ * in the app, the Electron main process — at most.
+ */
+import { readFile } from 'node:fs/promises';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { Decrypter } from 'age-encryption';
+import { homePaths } from '../src/home';
+import { unlockLead } from '../src/lead';
+import { leadSecretsSchema } from '../src/lead/identity';
+
+/** Milliseconds per unlock: wall time, CPU time, and the longest event-loop stall. */
+export interface UnlockSample {
+  ms: number;
+  cpuMs: number;
+  stallMs: number;
+}
+
+/** The samples of each path, in the order they were taken. */
+export interface UnlockSamples {
+  native: UnlockSample[];
+  library: UnlockSample[];
+}
+
+/** Unlocks the lead in `home` `repeats` times each way, alternating, starting with native. */
+export async function benchUnlock(
+  home: string,
+  passphrase: string,
+  repeats: number,
+): Promise<UnlockSamples> {
+  const samples: UnlockSamples = { native: [], library: [] };
+  for (let i = 0; i < repeats; i++) {
+    const native = await timed(() => unlockLead(home, passphrase));
+    samples.native.push(native.sample);
+    const library = await timed(() => libraryUnlock(home, passphrase));
+    samples.library.push(library.sample);
+    if (native.value.recipientId !== library.value.recipientId) {
+      throw new Error('unlock: the two paths opened different identities');
+    }
+  }
+  return samples;
+}
+
+/** What `unlockLead` did before native scrypt: the same file, age-encryption's passphrase path. */
+async function libraryUnlock(home: string, passphrase: string) {
+  const sealed = await readFile(homePaths(home).leadIdentity);
+  const decrypter = new Decrypter();
+  decrypter.addPassphrase(passphrase);
+  const plain = await decrypter.decrypt(sealed);
+  return leadSecretsSchema.parse(JSON.parse(Buffer.from(plain).toString('utf8')));
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<{ value: T; sample: UnlockSample }> {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  // The monitor counts a stall only after its first tick: a stall before that would be missed.
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = await run();
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  // Let the timer phase run once, so that a stall at the very end is recorded too.
+  await new Promise((resolve) => setTimeout(resolve, 25));
+  loop.disable();
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  return { value, sample: { ms, cpuMs, stallMs: loop.max / 1e6 } };
+}
