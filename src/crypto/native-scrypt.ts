@@ -13,9 +13,10 @@
  * work factor at most 2^20 so a crafted file cannot demand gigabytes and minutes. Nothing is
  * logged; errors are fixed strings and never carry the passphrase, the salt or a key.
  */
-import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
+import { randomBytes, scrypt } from 'node:crypto';
 import { Stanza } from 'age-encryption';
 import type { Identity, Recipient } from 'age-encryption';
+import { chachaOpen, chachaSeal } from './aead';
 
 const LABEL = Buffer.from('age-encryption.org/v1/scrypt');
 const SALT_SIZE = 16;
@@ -75,10 +76,7 @@ export class NativeScryptRecipient implements Recipient {
   async wrapFileKey(fileKey: Uint8Array): Promise<Stanza[]> {
     const salt = randomBytes(SALT_SIZE);
     const key = await deriveWrapKey(this.passphrase, salt, this.logN);
-    const cipher = createCipheriv('chacha20-poly1305', key, ZERO_NONCE, {
-      authTagLength: TAG_SIZE,
-    });
-    const body = Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()]);
+    const body = chachaSeal(key, ZERO_NONCE, fileKey);
     key.fill(0);
     const saltArg = salt.toString('base64').replace(/=+$/, '');
     return [new Stanza(['scrypt', saltArg, String(this.logN)], new Uint8Array(body))];
@@ -103,15 +101,7 @@ function deriveWrapKey(passphrase: string, salt: Buffer, logN: number): Promise<
 
 /** The file key, or null when the tag does not verify (a wrong passphrase). */
 function openFileKey(key: Buffer, body: Uint8Array): Buffer | null {
-  const decipher = createDecipheriv('chacha20-poly1305', key, ZERO_NONCE, {
-    authTagLength: TAG_SIZE,
-  });
-  decipher.setAuthTag(body.subarray(FILE_KEY_SIZE));
-  try {
-    return Buffer.concat([decipher.update(body.subarray(0, FILE_KEY_SIZE)), decipher.final()]);
-  } catch {
-    return null;
-  }
+  return chachaOpen(key, ZERO_NONCE, body);
 }
 
 function decodeSalt(arg: string): Buffer | null {

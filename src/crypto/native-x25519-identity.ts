@@ -5,15 +5,10 @@
  * opens thousands of files; the library's own X25519 path (async WebCrypto, then pure-JS HKDF and
  * ChaCha20) costs several times more per file. The private key lives in a non-exportable KeyObject.
  */
-import {
-  createDecipheriv,
-  createPrivateKey,
-  createPublicKey,
-  diffieHellman,
-  hkdfSync,
-} from 'node:crypto';
+import { createPrivateKey, createPublicKey, diffieHellman, hkdfSync } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import type { Identity, Stanza } from 'age-encryption';
+import { chachaOpen } from './aead';
 
 const LABEL = 'age-encryption.org/v1/X25519';
 const ZERO_NONCE = Buffer.alloc(12);
@@ -49,15 +44,9 @@ export class NativeX25519Identity implements Identity {
       if (secret.every((b) => b === 0)) throw new Error('invalid X25519 stanza');
       const salt = Buffer.concat([share, this.recipient]);
       const key = Buffer.from(hkdfSync('sha256', secret, salt, LABEL, 32));
-      const decipher = createDecipheriv('chacha20-poly1305', key, ZERO_NONCE, {
-        authTagLength: 16,
-      });
-      decipher.setAuthTag(stanza.body.subarray(16));
-      try {
-        return Buffer.concat([decipher.update(stanza.body.subarray(0, 16)), decipher.final()]);
-      } catch {
-        continue; // sealed to someone else: try the next stanza
-      }
+      const fileKey = chachaOpen(key, ZERO_NONCE, stanza.body);
+      if (fileKey === null) continue; // sealed to someone else: try the next stanza
+      return fileKey;
     }
     return null;
   }

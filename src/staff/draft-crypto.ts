@@ -13,7 +13,8 @@
  * compromised account, and says so.
  * Never logged: PINs, keys, salts, wraps, content. Errors carry no secret.
  */
-import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
+import { randomBytes, scrypt } from 'node:crypto';
+import { chachaOpen, chachaSeal } from '../crypto/aead';
 
 export const DATA_KEY_BYTES = 32;
 const NONCE_BYTES = 12;
@@ -58,26 +59,18 @@ const wrapAad = (draftId: string) => Buffer.from(`safeguard-desk/draft-key/v1\0$
 
 function seal(key: Buffer, plaintext: Buffer, aad: Buffer): Buffer {
   const nonce = randomBytes(NONCE_BYTES);
-  const cipher = createCipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG_BYTES });
-  cipher.setAAD(aad, { plaintextLength: plaintext.length });
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([Buffer.from([FORMAT_V1]), nonce, body, cipher.getAuthTag()]);
+  return Buffer.concat([Buffer.from([FORMAT_V1]), nonce, chachaSeal(key, nonce, plaintext, aad)]);
 }
 
 /** The plaintext, or null when the key is wrong or the bytes were altered. */
 function open(key: Buffer, sealed: Buffer, aad: Buffer): Buffer | null {
   if (sealed.length < 1 + NONCE_BYTES + TAG_BYTES || sealed[0] !== FORMAT_V1) return null;
-  const nonce = sealed.subarray(1, 1 + NONCE_BYTES);
-  const body = sealed.subarray(1 + NONCE_BYTES, sealed.length - TAG_BYTES);
-  const tag = sealed.subarray(sealed.length - TAG_BYTES);
-  const decipher = createDecipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG_BYTES });
-  decipher.setAAD(aad, { plaintextLength: body.length });
-  decipher.setAuthTag(tag);
-  try {
-    return Buffer.concat([decipher.update(body), decipher.final()]);
-  } catch {
-    return null;
-  }
+  return chachaOpen(
+    key,
+    sealed.subarray(1, 1 + NONCE_BYTES),
+    sealed.subarray(1 + NONCE_BYTES),
+    aad,
+  );
 }
 
 /** Seals serialised content under the draft's data key, bound to its id and form. */
