@@ -21,6 +21,23 @@ export const operationNames = [
   'lead.unlock',
   'lead.lock',
   'lead.inbox',
+  'lead.import',
+  'lead.quarantine',
+  'lead.recipients',
+  'lead.case',
+  'lead.attachment',
+  'lead.triage',
+  'lead.action',
+  'lead.completeAction',
+  'lead.note',
+  'lead.decide',
+  'lead.close',
+  'lead.reopen',
+  'lead.search',
+  'lead.people',
+  'lead.chronology',
+  'lead.mergePeople',
+  'lead.verify',
 ] as const;
 
 /** The IPC channel that carries one operation. */

@@ -9,7 +9,8 @@ import { appHandlers } from '../api/handlers/app';
 import { concernsHandlers } from '../api/handlers/concerns';
 import { draftsHandlers } from '../api/handlers/drafts';
 import { formsHandlers } from '../api/handlers/forms';
-import { inboxHandlers } from '../api/handlers/inbox';
+import { leadCaseHandlers } from '../api/handlers/lead-cases';
+import { leadPeopleHandlers } from '../api/handlers/lead-people';
 import { leadSessionHandlers } from '../api/handlers/lead-session';
 import { receiptsHandlers } from '../api/handlers/receipts';
 import { FILING_SHARE_TIMEOUT_MS } from '../concerns';
@@ -30,6 +31,8 @@ export interface SessionOptions {
   keyProvider: KeyProvider;
   /** Background delivery's timing (tests shorten it); defaults suit a school network. */
   delivery?: Omit<DeliveryLoopOptions, 'onRound' | 'now'>;
+  /** Told the counts of new concerns a lead's background import brought (for a notification). */
+  onNewConcerns?: (counts: { imported: number; urgent: number }) => void;
 }
 
 export interface Session {
@@ -52,7 +55,12 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   if (store.enrolment()) delivery.start();
   // Draft keys and the unlocked lead live in this process only: a restart starts locked.
   const draftKeys = new DraftKeyRing();
-  const lead = new LeadSession(options.home, options.keyProvider);
+  const lead = new LeadSession({
+    home: options.home,
+    keyProvider: options.keyProvider,
+    forms,
+    ...(options.onNewConcerns ? { onNewConcerns: options.onNewConcerns } : {}),
+  });
   const handlers: ApiHandlers = {
     ...appHandlers({ store, draftKeys }),
     ...formsHandlers({ forms }),
@@ -60,7 +68,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     ...receiptsHandlers({ store, forms, delivery }),
     ...draftsHandlers({ store, forms, draftKeys }),
     ...leadSessionHandlers({ lead }),
-    ...inboxHandlers({ lead, forms }),
+    ...leadCaseHandlers({ lead, forms }),
+    ...leadPeopleHandlers({ lead, forms }),
   };
   return {
     handlers,

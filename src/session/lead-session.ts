@@ -1,61 +1,103 @@
 /**
  * The lead role of one user's session: absent (no lead identity on this computer), locked, or
- * unlocked (the identity open in memory and the case store open). Lead operations ask it for the
- * unlocked state and get `not-a-lead` or `locked` otherwise. Locking forgets the secrets and closes
- * the store.
+ * unlocked (the workspace open: identity in memory, case store open). Lead operations ask it for
+ * the workspace and get `not-a-lead` or `locked` otherwise. While unlocked, new concerns are
+ * imported at once and every minute; `onNewConcerns` hears only counts (for a notification that
+ * says "2 new concerns, 1 urgent" and nothing else). Locking forgets the secrets.
  */
+import { importConcerns, openWorkspace, type Workspace } from '../casework';
 import { SafeguardError } from '../errors';
-import { openCaseStore, type CaseStore } from '../casework';
-import { hasLeadIdentity, unlockLead, type LeadSecrets } from '../lead';
+import type { FormRegistry } from '../forms';
+import { hasLeadIdentity } from '../lead';
 import type { KeyProvider } from '../storage/key-provider';
 
-/** The unlocked lead: their secrets and their case store. */
-export interface UnlockedLead {
-  secrets: LeadSecrets;
-  store: CaseStore;
+export const IMPORT_EVERY_MS = 60_000;
+
+export interface LeadSessionOptions {
+  home: string;
+  keyProvider: KeyProvider;
+  forms: FormRegistry;
+  /** Told how many new concerns arrived (and how many urgent): never what they are. */
+  onNewConcerns?: (counts: { imported: number; urgent: number }) => void;
+  importEveryMs?: number;
 }
 
 export class LeadSession {
-  private unlocked: UnlockedLead | null = null;
+  private workspace: Workspace | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private importing: Promise<{ imported: number; urgent: number }> | null = null;
 
-  constructor(
-    private readonly home: string,
-    private readonly keyProvider: KeyProvider,
-  ) {}
+  constructor(private readonly options: LeadSessionOptions) {}
 
   /** Whether this user holds a lead identity on this computer. */
   isLead(): boolean {
-    return hasLeadIdentity(this.home);
+    return hasLeadIdentity(this.options.home);
   }
 
-  status(): { isLead: boolean; unlocked: boolean; name: string | null; role: string | null } {
-    const open = this.unlocked;
+  status() {
+    const open = this.workspace;
     return {
       isLead: this.isLead(),
       unlocked: open !== null,
       name: open?.secrets.name ?? null,
       role: open?.secrets.role ?? null,
+      recipientId: open?.secrets.recipientId ?? null,
     };
   }
 
-  /** Opens the identity with the passphrase and the case store with its key. */
+  /** Opens the workspace with the passphrase, imports what is new, and keeps importing. */
   async unlock(passphrase: string): Promise<void> {
     if (!this.isLead()) throw notALead();
-    if (this.unlocked !== null) return;
-    const secrets = await unlockLead(this.home, passphrase);
-    const store = await openCaseStore(this.home, this.keyProvider);
-    this.unlocked = { secrets, store };
+    if (this.workspace !== null) return;
+    this.workspace = await openWorkspace({
+      home: this.options.home,
+      keyProvider: this.options.keyProvider,
+      passphrase,
+    });
+    void this.importNow().catch(() => undefined);
+    const every = this.options.importEveryMs ?? IMPORT_EVERY_MS;
+    this.timer = setInterval(() => void this.importNow().catch(() => undefined), every);
+    this.timer.unref();
+  }
+
+  /** Imports new concerns now (one at a time); returns the counts. */
+  importNow(): Promise<{ imported: number; urgent: number }> {
+    this.importing ??= this.runImport().finally(() => {
+      this.importing = null;
+    });
+    return this.importing;
+  }
+
+  private async runImport(): Promise<{ imported: number; urgent: number }> {
+    const workspace = this.require();
+    const before = new Set(workspace.store.cases.importedFiles());
+    const result = await importConcerns({
+      store: workspace.store,
+      forms: this.options.forms,
+      secrets: workspace.secrets,
+      calendar: workspace.calendar,
+    });
+    if (this.workspace !== workspace) return { imported: 0, urgent: 0 };
+    const fresh = workspace.store.cases.list().filter((c) => !before.has(`${c.concernId}.age`));
+    const counts = {
+      imported: result.imported,
+      urgent: fresh.filter((c) => c.urgency === 'urgent').length,
+    };
+    if (counts.imported > 0) this.options.onNewConcerns?.(counts);
+    return counts;
   }
 
   /** Forgets the secrets and closes the case store. */
   lock(): void {
-    this.unlocked?.store.close();
-    this.unlocked = null;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.workspace?.close();
+    this.workspace = null;
   }
 
-  /** The unlocked lead, or `not-a-lead` / `locked`. */
-  require(): UnlockedLead {
-    if (this.unlocked !== null) return this.unlocked;
+  /** The unlocked workspace, or `not-a-lead` / `locked`. */
+  require(): Workspace {
+    if (this.workspace !== null) return this.workspace;
     if (!this.isLead()) throw notALead();
     throw new SafeguardError('locked', 'Unlock the safeguarding area with your passphrase first.');
   }

@@ -1,8 +1,16 @@
 /**
  * The safeguarding lead's side of the contract. Every operation here but `lead.status` answers
  * `not-a-lead` on a computer whose user holds no lead identity, and `locked` until `lead.unlock`.
+ * Case content crosses only to an unlocked lead's own screen, and every opening is audited.
  */
 import { z } from 'zod';
+import {
+  actionTypes,
+  consentStatuses,
+  outcomes,
+  pathways,
+  priorities,
+} from '../../casework/events/types';
 import { none } from './shared';
 
 export const leadStatusSchema = z.object({
@@ -13,18 +21,167 @@ export const leadStatusSchema = z.object({
   /** Who they are on the school profile, once unlocked. */
   name: z.string().nullable(),
   role: z.string().nullable(),
+  recipientId: z.string().nullable(),
 });
 
-/** One case as the inbox lists it: no answers, no names of people beyond the reporter. */
-export const inboxEntrySchema = z.object({
+const reference = z.string().trim().min(1).max(20);
+const optionalText = (max: number) => z.string().trim().max(max).nullable();
+
+export const caseFiltersSchema = z.object({
+  kind: z.enum(['concern', 'contact-log']).optional(),
+  formId: z.string().max(100).optional(),
+  pathway: z.enum(pathways).optional(),
+  status: z.enum(['new', 'open', 'closed']).optional(),
+  priority: z.enum(priorities).optional(),
+  assignedTo: z.string().max(100).optional(),
+  personId: z.string().max(100).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  overdue: z.boolean().optional(),
+});
+
+/** One case as the inbox lists it: no answers, only the names of the people it names. */
+export const inboxRowSchema = z.object({
   reference: z.string(),
-  kind: z.enum(['concern', 'contact-log']),
   formId: z.string(),
   formTitle: z.string(),
+  kind: z.enum(['concern', 'contact-log']),
   urgency: z.enum(['urgent', 'normal']),
   filedAt: z.string(),
-  importedAt: z.string(),
+  status: z.enum(['new', 'open', 'closed']),
+  pathway: z.string().nullable(),
+  priority: z.string().nullable(),
+  assignedTo: z.string().nullable(),
+  assignedName: z.string().nullable(),
+  outcome: z.string().nullable(),
+  /** Urgent and not yet triaged: kept at the top, marked. */
+  untriagedUrgent: z.boolean(),
+  nextDue: z.string().nullable(),
+  ladoDue: z.string().nullable(),
+  overdue: z.boolean(),
+  opened: z.boolean(),
+  people: z.array(z.string()),
 });
+
+export const inboxSchema = z.object({
+  rows: z.array(inboxRowSchema),
+  total: z.number().int(),
+  quarantined: z.number().int(),
+});
+
+const eventSchema = z
+  .object({
+    eventId: z.string(),
+    type: z.string(),
+    at: z.string(),
+    author: z.string(),
+    authorName: z.string(),
+    payload: z.record(z.string(), z.unknown()),
+  })
+  .loose();
+
+/** A case as the lead reads it: the concern as filed, then its record. */
+export const caseViewSchema = z.object({
+  reference: z.string(),
+  formId: z.string(),
+  formVersion: z.number().int(),
+  formTitle: z.string(),
+  kind: z.enum(['concern', 'contact-log']),
+  urgency: z.enum(['urgent', 'normal']),
+  reporterName: z.string(),
+  reporterRole: z.string(),
+  filedAt: z.string(),
+  importedAt: z.string(),
+  /** The answers in the form version's order, with its labels. */
+  answers: z.array(
+    z.object({ fieldId: z.string(), label: z.string(), type: z.string(), value: z.unknown() }),
+  ),
+  attachments: z.array(
+    z.object({
+      fieldId: z.string(),
+      name: z.string(),
+      mediaType: z.string(),
+      size: z.number().int(),
+      sha256: z.string(),
+    }),
+  ),
+  about: z.object({ name: z.string(), role: z.string() }).nullable(),
+  people: z.array(
+    z.object({
+      personId: z.string(),
+      name: z.string(),
+      role: z.string(),
+      how: z.string(),
+      detail: z.string().nullable(),
+    }),
+  ),
+  /** The case's state folded from its events (see src/casework/fold.ts). */
+  state: z.object({
+    status: z.enum(['new', 'open', 'closed']),
+    pathway: z.string().nullable(),
+    priority: z.string().nullable(),
+    assignedTo: z.string().nullable(),
+    outcome: z.string().nullable(),
+    flaggedForRemoval: z.boolean(),
+    overdue: z.boolean(),
+    lado: z.object({ due: z.string(), met: z.boolean(), overdue: z.boolean() }).nullable(),
+    triage: z.record(z.string(), z.unknown()).nullable(),
+    actions: z.array(z.record(z.string(), z.unknown())),
+    notes: z.array(z.record(z.string(), z.unknown())),
+    decisions: z.array(z.record(z.string(), z.unknown())),
+  }),
+  timeline: z.array(eventSchema),
+  /** The harm-threshold questions apply: the concern is about an adult. */
+  aboutAnAdult: z.boolean(),
+});
+
+const harmThreshold = z.strictObject({
+  harmed: z.boolean(),
+  offence: z.boolean(),
+  risk: z.boolean(),
+  unsuitable: z.boolean(),
+});
+
+const share = z
+  .strictObject({
+    what: z.string().trim().min(1).max(2_000),
+    why: z.string().trim().min(1).max(2_000),
+    consent: z.enum(consentStatuses),
+    consentReasoning: z.string().trim().min(1).max(2_000),
+  })
+  .nullable();
+
+export const personSchema = z.object({ personId: z.string(), name: z.string(), role: z.string() });
+
+export const chronologySchema = z.object({
+  person: personSchema,
+  mergedWith: z.array(personSchema),
+  lowLevelLast12Months: z.number().int().nullable(),
+  cases: z.array(inboxRowSchema),
+  entries: z.array(
+    z.object({
+      at: z.string(),
+      reference: z.string(),
+      /** null: the concern as filed. */
+      event: eventSchema.nullable(),
+    }),
+  ),
+});
+
+export const auditReportSchema = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  events: z.number().int(),
+  problem: z
+    .object({
+      seq: z.number().int().nullable(),
+      eventId: z.string().nullable(),
+      message: z.string(),
+    })
+    .nullable(),
+});
+
+const caseChange = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ reference, ...shape });
 
 /** The lead operations. */
 export const leadContract = {
@@ -36,5 +193,110 @@ export const leadContract = {
   },
   /** Forgets the unlocked identity and closes the case store. */
   'lead.lock': { input: none, output: leadStatusSchema },
-  'lead.inbox': { input: none, output: z.array(inboxEntrySchema) },
+  /** A page of the inbox: urgent untriaged first, then newest. */
+  'lead.inbox': {
+    input: z.object({
+      filters: caseFiltersSchema.optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+    }),
+    output: inboxSchema,
+  },
+  /** Brings in new concerns from the share now (it also runs every minute while unlocked). */
+  'lead.import': {
+    input: none,
+    output: z.object({ imported: z.number().int(), urgent: z.number().int() }),
+  },
+  'lead.quarantine': {
+    input: none,
+    output: z.array(
+      z.object({
+        file: z.string(),
+        code: z.string(),
+        reason: z.string(),
+        firstSeen: z.string(),
+        lastSeen: z.string(),
+      }),
+    ),
+  },
+  /** The school's leads, for assigning and for naming who did what. */
+  'lead.recipients': {
+    input: none,
+    output: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
+  },
+  /** Opens a case (audited; the first opening tells the reporter a lead has it). */
+  'lead.case': { input: z.object({ reference }), output: caseViewSchema },
+  /** One attachment's bytes, to show inside the app (never handed to the operating system). */
+  'lead.attachment': {
+    input: z.object({ reference, sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    output: z.object({ mediaType: z.string(), base64: z.string() }),
+  },
+  'lead.triage': {
+    input: caseChange({
+      pathway: z.enum(pathways),
+      priority: z.enum(priorities),
+      assignedTo: z.string().max(100).nullable(),
+      reason: optionalText(4_000),
+      harmThreshold: harmThreshold.nullable(),
+    }),
+    output: caseViewSchema,
+  },
+  'lead.action': {
+    input: caseChange({
+      type: z.enum(actionTypes),
+      /** YYYY-MM-DD; for a LADO consultation on an allegation, the clock's due time when absent. */
+      due: z.iso.date().nullable(),
+      done: z.boolean(),
+      spokeTo: optionalText(500),
+      advice: optionalText(8_000),
+      nextSteps: optionalText(8_000),
+      result: optionalText(8_000),
+      share,
+    }),
+    output: caseViewSchema,
+  },
+  'lead.completeAction': {
+    input: caseChange({ actionId: z.uuid(), result: optionalText(8_000) }),
+    output: caseViewSchema,
+  },
+  'lead.note': {
+    input: caseChange({
+      text: z.string().trim().min(1).max(20_000),
+      kind: z.enum(['fact', 'opinion']),
+    }),
+    output: caseViewSchema,
+  },
+  'lead.decide': {
+    input: caseChange({
+      decision: z.string().trim().min(1).max(4_000),
+      reason: z.string().trim().min(1).max(8_000),
+    }),
+    output: caseViewSchema,
+  },
+  'lead.close': {
+    input: caseChange({ outcome: z.enum(outcomes), reason: optionalText(8_000) }),
+    output: caseViewSchema,
+  },
+  'lead.reopen': {
+    input: caseChange({ reason: z.string().trim().min(1).max(8_000) }),
+    output: caseViewSchema,
+  },
+  'lead.search': {
+    input: z.object({
+      query: z.string().trim().min(1).max(500),
+      filters: caseFiltersSchema.optional(),
+    }),
+    output: z.array(inboxRowSchema),
+  },
+  'lead.people': {
+    input: z.object({ name: z.string().trim().min(1).max(200) }),
+    output: z.array(personSchema),
+  },
+  'lead.chronology': { input: z.object({ personId: z.uuid() }), output: chronologySchema },
+  'lead.mergePeople': {
+    input: z.object({ from: z.uuid(), into: z.uuid() }),
+    output: z.object({ mergeId: z.string() }),
+  },
+  /** "Check the record": every link and signature of the audit chain and the events. */
+  'lead.verify': { input: none, output: auditReportSchema },
 } as const;

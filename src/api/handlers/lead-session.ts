@@ -1,11 +1,18 @@
-/** The lead's lock: status, unlock with the passphrase, lock. */
+/** The lead's lock, and what comes with unlocking: import, the quarantine, the school's leads. */
 import type { HandlersOf } from '../contract';
 import type { LeadSession } from '../../session/lead-session';
 
-/** `lead.status`, `lead.unlock` and `lead.lock` over the session's lead role. */
+/** Session operations over the lead role. */
 export function leadSessionHandlers(deps: {
   lead: LeadSession;
-}): HandlersOf<'lead.status' | 'lead.unlock' | 'lead.lock'> {
+}): HandlersOf<
+  | 'lead.status'
+  | 'lead.unlock'
+  | 'lead.lock'
+  | 'lead.import'
+  | 'lead.quarantine'
+  | 'lead.recipients'
+> {
   const { lead } = deps;
   return {
     'lead.status': () => Promise.resolve(lead.status()),
@@ -17,5 +24,16 @@ export function leadSessionHandlers(deps: {
       lead.lock();
       return Promise.resolve(lead.status());
     },
+    'lead.import': () => {
+      lead.require();
+      return lead.importNow();
+    },
+    'lead.quarantine': () => Promise.resolve(lead.require().store.quarantine.list()),
+    'lead.recipients': () =>
+      Promise.resolve(
+        [...lead.require().roster]
+          .filter(([, r]) => r.role !== 'office')
+          .map(([id, r]) => ({ id, name: r.name, role: r.role })),
+      ),
   };
 }

@@ -160,6 +160,16 @@ export class CasesTable {
     })();
   }
 
+  /** One attachment's bytes and type, or null. */
+  attachment(concernId: string, sha256: string): { mediaType: string; content: Buffer } | null {
+    const row = this.db
+      .prepare(
+        'SELECT media_type, content FROM case_attachments WHERE concern_id = ? AND sha256 = ? LIMIT 1',
+      )
+      .get(concernId, sha256) as { media_type: string; content: Buffer } | undefined;
+    return row ? { mediaType: row.media_type, content: row.content } : null;
+  }
+
   /** A case's concern document as signed by the reporter's device (JSON), or null. */
   signedDocument(concernId: string): string | null {
     return (
