@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'node',
           include: ['tests/node/**/*.test.ts'],
           environment: 'node',
+          // Bundles the CLI once, so the tests' CLI runs start fast.
+          globalSetup: ['tests/node/support/build-cli.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',

@@ -53,7 +53,7 @@ export async function openWorkspace(input: {
         throw new SafeguardError(
           'wrong-passphrase',
           waitUntil === null
-            ? `The passphrase is wrong. ${triesLeft} more ${triesLeft === 1 ? 'try' : 'tries'} before each try must wait.`
+            ? `The passphrase is wrong. After ${triesLeft} more wrong ${triesLeft === 1 ? 'try' : 'tries'}, each try will have to wait.`
             : `The passphrase is wrong. Wait ${Math.ceil((Date.parse(waitUntil) - now().getTime()) / 1000)} seconds before trying again.`,
         );
       }

@@ -46,29 +46,31 @@ export function describeWait(seconds: number): string {
  * Returns the number of wrong PINs the try makes if it turns out wrong.
  */
 export function reservePinTry(store: StaffStore, draftId: string, now: Date): number {
-  return store.db.transaction(() => {
-    const row = store.db
-      .prepare('SELECT wrong_pins, retry_after FROM drafts WHERE draft_id = ?')
-      .get(draftId) as { wrong_pins: number; retry_after: string | null } | undefined;
-    if (!row) throw noDraft();
-    const until = row.retry_after === null ? 0 : Date.parse(row.retry_after);
-    if (until > now.getTime()) {
-      throw new SafeguardError(
-        'pin-wait',
-        `Too many wrong PINs for this draft: try again in ${describeWait((until - now.getTime()) / 1000)}.`,
-      );
-    }
-    const wrongPins = row.wrong_pins + 1;
-    const wait = waitAfter(wrongPins);
-    store.db
-      .prepare('UPDATE drafts SET wrong_pins = ?, retry_after = ? WHERE draft_id = ?')
-      .run(
-        wrongPins,
-        wait > 0 ? new Date(now.getTime() + wait * 1000).toISOString() : null,
-        draftId,
-      );
-    return wrongPins;
-  })();
+  return store.db
+    .transaction(() => {
+      const row = store.db
+        .prepare('SELECT wrong_pins, retry_after FROM drafts WHERE draft_id = ?')
+        .get(draftId) as { wrong_pins: number; retry_after: string | null } | undefined;
+      if (!row) throw noDraft();
+      const until = row.retry_after === null ? 0 : Date.parse(row.retry_after);
+      if (until > now.getTime()) {
+        throw new SafeguardError(
+          'pin-wait',
+          `Too many wrong PINs for this draft: try again in ${describeWait((until - now.getTime()) / 1000)}.`,
+        );
+      }
+      const wrongPins = row.wrong_pins + 1;
+      const wait = waitAfter(wrongPins);
+      store.db
+        .prepare('UPDATE drafts SET wrong_pins = ?, retry_after = ? WHERE draft_id = ?')
+        .run(
+          wrongPins,
+          wait > 0 ? new Date(now.getTime() + wait * 1000).toISOString() : null,
+          draftId,
+        );
+      return wrongPins;
+    })
+    .immediate();
 }
 
 /** The right PIN was given: the count starts again. */

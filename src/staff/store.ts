@@ -170,15 +170,17 @@ export class StaffStore {
        VALUES (@concernId, @reference, @formId, @formVersion, @createdAt, @urgent, @sealed, @sealedTo, @profileWarning)`,
     );
     const dropDraft = this.db.prepare('DELETE FROM drafts WHERE draft_id = ?');
-    this.db.transaction(() => {
-      insert.run({
-        ...entry,
-        urgent: entry.urgent ? 1 : 0,
-        sealed: Buffer.from(entry.sealed),
-        sealedTo: JSON.stringify(entry.sealedTo),
-      });
-      if (draftId !== undefined) dropDraft.run(draftId);
-    })();
+    this.db
+      .transaction(() => {
+        insert.run({
+          ...entry,
+          urgent: entry.urgent ? 1 : 0,
+          sealed: Buffer.from(entry.sealed),
+          sealedTo: JSON.stringify(entry.sealedTo),
+        });
+        if (draftId !== undefined) dropDraft.run(draftId);
+      })
+      .immediate();
   }
 
   /** Delivered concerns whose acknowledgement by a lead has not been seen yet. */

@@ -171,7 +171,9 @@ describe('a sealed concern travels from a staff machine to the DSL', () => {
     await writeFile(wrong, 'not the right passphrase\n');
     const result = await runCli(school.dslHome, ['lead', 'list', '--passphrase-file', wrong]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('safeguard-desk: The passphrase is wrong.\n');
+    expect(result.stderr).toBe(
+      'safeguard-desk: The passphrase is wrong. After 4 more wrong tries, each try will have to wait.\n',
+    );
     expect(result.stdout).toBe('');
   });
 });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliJson, runCli } from './support/cli';
 import {
   contactAnswers,
+  leadOpens,
   makeSchool,
   PASSPHRASE,
   writeAnswers,
@@ -176,10 +177,27 @@ describe.skipIf(!hasAge)('recipients and routing through the CLI', () => {
     expect(result.quarantined).toEqual([]);
   });
 
-  it('shows the reporter the lead acknowledged the concern, once a lead imported it', async () => {
-    await cliJson(school.dslHome, ['lead', 'import', '--passphrase-file', school.passphraseFile]);
-    const outbox = await cliJson<Array<{ acknowledged: boolean }>>(school.staffHome, ['outbox']);
-    expect(outbox.filter((r) => r.acknowledged).length).toBeGreaterThanOrEqual(2);
+  it('shows the reporter a lead acknowledged the concern once the lead opened it, not before', async () => {
+    const lead = { home: school.dslHome, passphraseFile: school.passphraseFile };
+    await cliJson(lead.home, ['lead', 'import', '--passphrase-file', lead.passphraseFile]);
+    const acknowledged = async () =>
+      (
+        await cliJson<Array<{ reference: string; acknowledged: boolean }>>(school.staffHome, [
+          'outbox',
+        ])
+      )
+        .filter((r) => r.acknowledged)
+        .map((r) => r.reference);
+    expect(await acknowledged()).toEqual([]);
+    const cases = await cliJson<Array<{ reference: string }>>(lead.home, [
+      'lead',
+      'list',
+      '--passphrase-file',
+      lead.passphraseFile,
+    ]);
+    const opened = cases.slice(0, 2).map((c) => c.reference);
+    for (const reference of opened) await leadOpens(lead, reference);
+    expect((await acknowledged()).sort()).toEqual([...opened].sort());
     const acks = await readdir(join(school.share, 'acks'));
     for (const name of acks) {
       const text = await readFile(join(school.share, 'acks', name), 'utf8');

@@ -61,6 +61,15 @@ export class AuditTable {
     entry: { at: string; actor: string; kind: AuditKind; detail: Record<string, unknown> },
     sign: (message: Uint8Array) => string,
   ): AuditRow {
+    // Head and insert in one IMMEDIATE transaction: another process (the app's minute import, a
+    // CLI command) may be appending too.
+    return this.db.transaction(() => this.appendAfterHead(entry, sign)).immediate();
+  }
+
+  private appendAfterHead(
+    entry: { at: string; actor: string; kind: AuditKind; detail: Record<string, unknown> },
+    sign: (message: Uint8Array) => string,
+  ): AuditRow {
     const head = this.head();
     const seq = (head?.seq ?? 0) + 1;
     const prevHash = head?.hash ?? GENESIS_HASH;

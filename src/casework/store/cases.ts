@@ -148,16 +148,18 @@ export class CasesTable {
    */
   insertCases(inputs: readonly NewCase[], alsoInTransaction?: (input: NewCase) => void): string[] {
     const st = this.statements();
-    return this.db.transaction(() => {
-      const inserted: string[] = [];
-      for (const input of inputs) {
-        if (this.hasConcern(input.document.concernId)) continue;
-        insertOne(st, input);
-        alsoInTransaction?.(input);
-        inserted.push(input.document.concernId);
-      }
-      return inserted;
-    })();
+    return this.db
+      .transaction(() => {
+        const inserted: string[] = [];
+        for (const input of inputs) {
+          if (this.hasConcern(input.document.concernId)) continue;
+          insertOne(st, input);
+          alsoInTransaction?.(input);
+          inserted.push(input.document.concernId);
+        }
+        return inserted;
+      })
+      .immediate();
   }
 
   /** One attachment's bytes and type, or null. */
@@ -221,9 +223,11 @@ export class CasesTable {
   /** Records the acknowledgement files written for cases, in one transaction. */
   setAckFiles(entries: ReadonlyArray<{ concernId: string; name: string }>): void {
     const update = this.db.prepare('UPDATE cases SET ack_file = ? WHERE concern_id = ?');
-    this.db.transaction(() => {
-      for (const e of entries) update.run(e.name, e.concernId);
-    })();
+    this.db
+      .transaction(() => {
+        for (const e of entries) update.run(e.name, e.concernId);
+      })
+      .immediate();
   }
 
   list(): CaseSummary[] {

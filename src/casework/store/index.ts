@@ -51,7 +51,9 @@ export class CaseStore {
 
   /** Runs `work` in one write transaction. */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    // IMMEDIATE: a deferred transaction that reads and then writes fails at once (no busy wait)
+    // when another process wrote in between, as the app's minute import and the CLI can.
+    return this.db.transaction(work).immediate();
   }
 
   close(): void {

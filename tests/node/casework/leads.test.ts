@@ -128,10 +128,10 @@ describe('unlocking', () => {
       );
     }
     expect(messages.slice(0, 4)).toEqual([
-      'wrong-passphrase: The passphrase is wrong. 4 more tries before each try must wait.',
-      'wrong-passphrase: The passphrase is wrong. 3 more tries before each try must wait.',
-      'wrong-passphrase: The passphrase is wrong. 2 more tries before each try must wait.',
-      'wrong-passphrase: The passphrase is wrong. 1 more try before each try must wait.',
+      'wrong-passphrase: The passphrase is wrong. After 4 more wrong tries, each try will have to wait.',
+      'wrong-passphrase: The passphrase is wrong. After 3 more wrong tries, each try will have to wait.',
+      'wrong-passphrase: The passphrase is wrong. After 2 more wrong tries, each try will have to wait.',
+      'wrong-passphrase: The passphrase is wrong. After 1 more wrong try, each try will have to wait.',
     ]);
     expect(messages[4]).toMatch(/^wrong-passphrase: The passphrase is wrong\. Wait 30 seconds/);
     // Even the right passphrase must wait now (the count was kept in the store).

@@ -1,7 +1,7 @@
 /**
  * Issue 6 C14: two `lead import` at once on one home. One waits for the other; every concern
- * becomes one case, nothing is quarantined ("already imported" is never a reason), and every
- * reporter's acknowledgement is written.
+ * becomes one case, nothing is quarantined ("already imported" is never a reason), and no
+ * reporter is told "opened" by an import alone: that waits for a lead to open the case.
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { FormRegistry } from '../../../src/forms';
 import { openStaffStore } from '../../../src/staff';
 import { UnprotectedFileKeyProvider } from '../../../src/storage/key-provider';
 import { cliJson, runCli } from '../support/cli';
-import { contactAnswers, makeSchool, type SchoolFixture } from '../support/school';
+import { contactAnswers, leadOpens, makeSchool, type SchoolFixture } from '../support/school';
 
 const CONCERNS = 60;
 let school: SchoolFixture;
@@ -47,7 +47,7 @@ interface ImportJson {
 }
 
 describe('two imports at once', () => {
-  it('import every concern once between them, quarantine nothing, and acknowledge every one', async () => {
+  it('import every concern once between them, quarantine nothing, and acknowledge only what a lead opens', async () => {
     const args = ['lead', 'import', '--json', '--passphrase-file', school.passphraseFile];
     const [a, b] = await Promise.all([runCli(school.dslHome, args), runCli(school.dslHome, args)]);
 
@@ -65,13 +65,20 @@ describe('two imports at once', () => {
         school.passphraseFile,
       ]),
     ).toEqual([]);
-    const cases = await cliJson<unknown[]>(school.dslHome, [
+    const cases = await cliJson<Array<{ reference: string }>>(school.dslHome, [
       'lead',
       'list',
       '--passphrase-file',
       school.passphraseFile,
     ]);
     expect(cases).toHaveLength(CONCERNS);
-    expect(await readdir(join(school.share, 'acks'))).toHaveLength(CONCERNS);
+    expect(new Set(cases.map((c) => c.reference)).size).toBe(CONCERNS);
+    expect(await readdir(join(school.share, 'acks'))).toEqual([]);
+
+    await leadOpens(
+      { home: school.dslHome, passphraseFile: school.passphraseFile },
+      cases[0]!.reference,
+    );
+    expect(await readdir(join(school.share, 'acks'))).toHaveLength(1);
   });
 });

@@ -10,6 +10,7 @@ import { cliJson, runCli } from '../support/cli';
 import { mountReadOnly, mountsUnavailable, unmount } from '../support/mounts';
 import {
   contactAnswers,
+  leadOpens,
   makeSchool,
   reportArgs,
   writeAnswers,
@@ -46,17 +47,25 @@ describe.skipIf(mountsUnavailable !== null)('a read-only share', () => {
     expect(result.safetyCode).toBe(school.safetyCode);
   });
 
-  it('lets a lead import, owing the acknowledgements to a later import', async () => {
-    await cliJson(school.staffHome, reportArgs(answers));
+  it('lets a lead import and open a case, owing the acknowledgement to a later import', async () => {
+    const { reference } = await cliJson<{ reference: string }>(
+      school.staffHome,
+      reportArgs(answers),
+    );
     makeReadOnly();
+    const lead = { home: school.dslHome, passphraseFile: school.passphraseFile };
+    const leadImport = () =>
+      cliJson<{
+        imported: number;
+        acknowledgements: { written: number; owed: number; error: string | null };
+      }>(school.dslHome, ['lead', 'import', '--passphrase-file', school.passphraseFile]);
 
-    const result = await cliJson<{
-      imported: number;
-      acknowledgements: { written: number; owed: number; error: string };
-    }>(school.dslHome, ['lead', 'import', '--passphrase-file', school.passphraseFile]);
-
-    expect(result.imported).toBe(1);
-    expect(result.acknowledgements).toEqual({
+    const first = await leadImport();
+    expect(first.imported).toBe(1);
+    // Imported, not opened: nothing is owed to the reporter yet.
+    expect(first.acknowledgements).toEqual({ written: 0, owed: 0, error: null });
+    expect((await leadOpens(lead, reference)).reference).toBe(reference);
+    expect((await leadImport()).acknowledgements).toEqual({
       written: 0,
       owed: 1,
       error: `The school share at ${school.share} is read-only from this computer.`,
@@ -64,13 +73,8 @@ describe.skipIf(mountsUnavailable !== null)('a read-only share', () => {
 
     unmount(school.share);
     readOnly = false;
-    const later = await cliJson<{ acknowledgements: { written: number } }>(school.dslHome, [
-      'lead',
-      'import',
-      '--passphrase-file',
-      school.passphraseFile,
-    ]);
-    expect(later.acknowledgements.written).toBe(1);
+    expect((await leadImport()).acknowledgements.written).toBe(1);
+    expect(await readdir(join(school.share, 'acks'))).toHaveLength(1);
   });
 
   it('keeps a concern queued, saying the share is read-only', async () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contactAnswers, reportArgs, tempWorkspace, writeAnswers } from '../support/school';
+import { cliArgv } from '../support/cli';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 let ws: Awaited<ReturnType<typeof tempWorkspace>>;
@@ -15,8 +16,8 @@ let ws: Awaited<ReturnType<typeof tempWorkspace>>;
 /** Runs the CLI under `umask 000`. */
 function cliUnderUmask000(home: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const command = ['umask 000;', 'exec', JSON.stringify(process.execPath), '--import', 'tsx']
-      .concat(['src/cli/main.ts', ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`))
+    const command = ['umask 000;', 'exec', JSON.stringify(process.execPath)]
+      .concat(cliArgv(args).map((a) => `'${a.replace(/'/g, "'\\''")}'`))
       .join(' ');
     execFile(
       'sh',
@@ -46,8 +47,14 @@ beforeAll(async () => {
     ws.passphraseFile,
   ]);
   await cliUnderUmask000(staff, ['enroll', '--share', ws.share]);
-  await cliUnderUmask000(staff, reportArgs(await writeAnswers(ws.root, contactAnswers())));
+  const filed = await cliUnderUmask000(staff, [
+    ...reportArgs(await writeAnswers(ws.root, contactAnswers())),
+    '--json',
+  ]);
+  const { reference } = JSON.parse(filed) as { reference: string };
   await cliUnderUmask000(dsl, ['lead', 'import', '--passphrase-file', ws.passphraseFile]);
+  // Opening the case is what writes the reporter's acknowledgement.
+  await cliUnderUmask000(dsl, ['lead', 'show', reference, '--passphrase-file', ws.passphraseFile]);
 });
 afterAll(async () => {
   await rm(ws.root, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cliJson, runCli } from '../support/cli';
 import {
   contactAnswers,
+  leadOpens,
   makeSchool,
   reportArgs,
   writeAnswers,
@@ -59,18 +60,23 @@ describe('symlinked share folders', () => {
     });
   });
 
-  it('refuses a symlinked acks/ folder: the lead imports, but writes no acknowledgement outside the share', async () => {
-    expect(
-      (await cliJson<{ delivered: boolean }>(school.staffHome, reportArgs(answers))).delivered,
-    ).toBe(true);
+  it('refuses a symlinked acks/ folder: the lead imports and opens, but writes no acknowledgement outside the share', async () => {
+    const { reference, delivered } = await cliJson<{ reference: string; delivered: boolean }>(
+      school.staffHome,
+      reportArgs(answers),
+    );
+    expect(delivered).toBe(true);
     await linkAway('acks');
+    const leadImport = () =>
+      cliJson<{
+        imported: number;
+        acknowledgements: { written: number; owed: number; error: string };
+      }>(school.dslHome, ['lead', 'import', '--passphrase-file', school.passphraseFile]);
 
-    const result = await cliJson<{
-      imported: number;
-      acknowledgements: { written: number; owed: number; error: string };
-    }>(school.dslHome, ['lead', 'import', '--passphrase-file', school.passphraseFile]);
+    expect((await leadImport()).imported).toBe(1);
+    await leadOpens({ home: school.dslHome, passphraseFile: school.passphraseFile }, reference);
+    const result = await leadImport();
 
-    expect(result.imported).toBe(1);
     expect(result.acknowledgements).toEqual({
       written: 0,
       owed: 1,

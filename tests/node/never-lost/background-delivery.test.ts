@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/api/dispatch';
 import type { Session } from '../../../src/session';
-import { cliJson } from '../support/cli';
+import { cliArgv, cliJson } from '../support/cli';
 import {
   contactAnswers,
   makeSchool,
@@ -118,11 +118,10 @@ describe('background delivery', () => {
     const plugBack = await unplugShare(school);
     const answers = await writeAnswers(school.root, contactAnswers());
     await cliJson(school.staffHome, reportArgs(answers));
-    const watcher = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'deliver', '--watch', '--interval', '1'],
-      { cwd: repoRoot, env: { ...process.env, SAFEGUARD_DESK_HOME: school.staffHome } },
-    );
+    const watcher = spawn(process.execPath, cliArgv(['deliver', '--watch', '--interval', '1']), {
+      cwd: repoRoot,
+      env: { ...process.env, SAFEGUARD_DESK_HOME: school.staffHome },
+    });
     let out = '';
     watcher.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     const exited = new Promise<number | null>((resolve) => watcher.on('exit', resolve));

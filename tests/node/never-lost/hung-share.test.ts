@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliJson } from '../support/cli';
+import { cliArgv, cliJson } from '../support/cli';
 import { contactAnswers, PASSPHRASE, reportArgs, writeAnswers } from '../support/school';
 
 const PYTHON = '/usr/bin/python3';
@@ -89,14 +89,10 @@ describe.skipIf(unavailable !== null)('a share that stops answering', () => {
       // The answer comes within seconds. (The process itself may only end once the share answers:
       // the kernel holds a thread waiting on a dead share, as it would for a real one.)
       const started = Date.now();
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', 'src/cli/main.ts', ...reportArgs(answers)],
-        {
-          cwd: repoRoot,
-          env: { ...process.env, SAFEGUARD_DESK_HOME: staffHome },
-        },
-      );
+      const child = spawn(process.execPath, cliArgv(reportArgs(answers)), {
+        cwd: repoRoot,
+        env: { ...process.env, SAFEGUARD_DESK_HOME: staffHome },
+      });
       exited = new Promise((resolve) => child.on('exit', resolve));
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));

@@ -12,6 +12,7 @@ import { UnprotectedFileKeyProvider } from '../../../src/storage/key-provider';
 import { cliJson, runCli } from '../support/cli';
 import {
   contactAnswers,
+  leadOpens,
   makeSchool,
   reportArgs,
   writeAnswers,
@@ -86,6 +87,10 @@ describe('a delivered concern that disappears from the share', () => {
   it('is taken once by the lead even when it arrives again after the lead imported it', async () => {
     const filed = await fileOne();
     expect((await leadImport()).imported).toBeGreaterThanOrEqual(1);
+    await leadOpens(
+      { home: school.dslHome, passphraseFile: school.passphraseFile },
+      filed.reference,
+    );
     // The lead's acknowledgement and the concern both vanish (a careless clean-up of the share).
     await rm(join(school.share, 'acks'), { recursive: true, force: true });
     await rm(join(concerns(), filed.name));
@@ -101,7 +106,7 @@ describe('a delivered concern that disappears from the share', () => {
       school.passphraseFile,
     ]);
     expect(cases.filter((c) => c.reference === filed.reference)).toHaveLength(1);
-    // The import wrote its acknowledgement again, so the reporter now sees it.
+    // The case was opened, so the import wrote its acknowledgement again: the reporter sees it.
     const outbox = await cliJson<OutboxRow[]>(school.staffHome, ['outbox']);
     expect(outbox.find((r) => r.reference === filed.reference)).toMatchObject({
       acknowledged: true,
@@ -111,6 +116,16 @@ describe('a delivered concern that disappears from the share', () => {
   it('is not sent again once a lead has acknowledged it, and its sealed copy is dropped', async () => {
     const filed = await fileOne();
     await leadImport();
+    const before = await cliJson<OutboxRow[]>(school.staffHome, ['outbox']);
+    // Imported but not yet opened: not acknowledged, so still the staff machine's to keep.
+    expect(before.find((r) => r.reference === filed.reference)).toMatchObject({
+      delivered: true,
+      acknowledged: false,
+    });
+    await leadOpens(
+      { home: school.dslHome, passphraseFile: school.passphraseFile },
+      filed.reference,
+    );
     const outbox = await cliJson<OutboxRow[]>(school.staffHome, ['outbox']);
     expect(outbox.find((r) => r.reference === filed.reference)).toMatchObject({
       acknowledged: true,

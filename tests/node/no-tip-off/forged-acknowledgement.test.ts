@@ -13,6 +13,7 @@ import { cliJson } from '../support/cli';
 import {
   addJoinedRecipient,
   contactAnswers,
+  leadOpens,
   makeSchool,
   PASSPHRASE,
   reportArgs,
@@ -79,6 +80,7 @@ describe('acknowledgements the staff machine believes', () => {
     expect(await acknowledged(reference)).toBe(false);
 
     await cliJson(deputy.home, ['lead', 'import', '--passphrase-file', deputy.passphraseFile]);
+    await leadOpens(deputy, reference);
 
     expect(await acknowledged(reference)).toBe(true);
   });
@@ -90,6 +92,7 @@ describe('acknowledgements the staff machine believes', () => {
     await writeFile(join(acks(), `${concernId}.0000000000000000.json`), '{"not": "signed"}');
 
     await cliJson(school.dslHome, ['lead', 'import', '--passphrase-file', school.passphraseFile]);
+    await leadOpens({ home: school.dslHome, passphraseFile: school.passphraseFile }, reference);
 
     expect(await acknowledged(reference)).toBe(true);
   });

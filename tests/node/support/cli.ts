@@ -1,8 +1,16 @@
-/** Runs the real CLI (src/cli/main.ts under Node 24 + tsx) as a child process. */
+/**
+ * Runs the real CLI as a child process under Node 24: src/cli/main.ts, bundled once per test run
+ * by build-cli.ts (the node project's global set-up).
+ */
 import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { bundledCli, repoRoot } from './build-cli';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+/** The arguments to give `process.execPath` to run the CLI with `args`. */
+export function cliArgv(args: readonly string[]): string[] {
+  return ['--enable-source-maps', bundledCli, ...args];
+}
+
+export { repoRoot };
 
 export interface CliResult {
   code: number;
@@ -19,7 +27,7 @@ export function runCli(
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', ...args],
+      cliArgv(args),
       {
         cwd: repoRoot,
         env: { ...process.env, SAFEGUARD_DESK_HOME: home, ...env },

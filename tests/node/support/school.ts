@@ -165,3 +165,14 @@ export async function addJoinedRecipient(
   ]);
   return { home, passphraseFile, identityFile };
 }
+
+/**
+ * A lead opens a case with `lead show`. The first opening is what tells the reporter "a
+ * safeguarding lead has opened your concern": importing alone acknowledges nothing.
+ */
+export function leadOpens(
+  lead: { home: string; passphraseFile: string },
+  reference: string,
+): Promise<{ reference: string }> {
+  return cliJson(lead.home, ['lead', 'show', reference, '--passphrase-file', lead.passphraseFile]);
+}
