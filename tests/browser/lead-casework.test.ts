@@ -116,6 +116,20 @@ describe.skipIf(chromiumMissing !== null)('a lead works a case through the app',
     await saveScreenshot(page, 'lead-inbox');
     await saveScreenshot(page, 'lead-inbox-1920', LARGE_DESKTOP);
     await expectNoSeriousViolations(page, 'the inbox');
+
+    // Filters: dates the wrong way round are said in words; a filter narrows; clearing restores.
+    const filters = page.getByRole('form', { name: 'Filter the inbox' });
+    await (await labelled(filters, 'Received from')).fill('2020-01-02');
+    await (await labelled(filters, 'Received to')).fill('2020-01-01');
+    await press(filters, 'Apply filters');
+    await filters
+      .getByText('The "Received from" date must be on or before the "Received to" date.')
+      .waitFor();
+    await (await labelled(filters, 'Received from')).fill('');
+    await press(filters, 'Apply filters');
+    await page.getByText('No cases match these filters.').waitFor();
+    await press(filters, 'Clear filters');
+    await page.getByText('2 cases.').waitFor();
   });
 
   it("shows the concern as filed, and only then does the teacher's receipt say acknowledged", async () => {

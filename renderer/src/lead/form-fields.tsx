@@ -64,7 +64,7 @@ export function FormTextInput<V extends FieldValues, N extends FieldPath<V>, T>(
   name,
   type,
   ...rest
-}: Bound<V, N, T> & { type?: 'text' | 'date' }) {
+}: Bound<V, N, T> & { type?: 'text' | 'search' | 'date' }) {
   const { value, onChange, error } = useBound(control, name);
   return (
     <TextInputField

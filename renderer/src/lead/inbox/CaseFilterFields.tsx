@@ -1,4 +1,5 @@
 /** The filters the inbox and search share: status, pathway, priority, received from/to, overdue. */
+import { z } from 'zod';
 import { CheckboxField, SelectField, TextInputField } from '../fields';
 import type { CaseFilters, CaseStatus, Pathway, Priority } from '../types';
 import {
@@ -47,6 +48,15 @@ export function filterProblem(draft: FilterDraft): string | null {
   }
   return null;
 }
+
+/**
+ * The filters as a form checks them: they are the inputs' own values (nothing to convert); only
+ * the dates are checked against each other.
+ */
+export const filterDraftSchema = z.custom<FilterDraft>().superRefine((draft, ctx) => {
+  const problem = filterProblem(draft);
+  if (problem !== null) ctx.addIssue({ code: 'custom', path: ['from'], message: problem });
+});
 
 /** True when any filter is set. */
 export function filtering(draft: FilterDraft): boolean {

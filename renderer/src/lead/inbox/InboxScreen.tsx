@@ -3,15 +3,18 @@
  * everything, so it stays quick at 100,000 cases. Filters, "Import now", and the quarantined
  * files apart. It refreshes when an import brings something and every minute while open.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { useController, useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { FailureNotice } from '../../components/FailureNotice';
 import { useHeadingFocus } from '../../components/useHeadingFocus';
 import { load, type Loadable } from '../../loadable';
 import type { Inbox, LeadNavigation } from '../types';
 import {
   CaseFilterFields,
+  filterDraftSchema,
   filtering,
-  filterProblem,
   noFilters,
   toCaseFilters,
   type FilterDraft,
@@ -20,6 +23,8 @@ import { CaseTable } from './CaseTable';
 import { QuarantinePanel } from './QuarantinePanel';
 
 export const PAGE_SIZE = 50;
+
+const inboxFiltersSchema = z.object({ filters: filterDraftSchema });
 export const REFRESH_EVERY_MS = 60_000;
 
 export interface InboxQuery {
@@ -63,8 +68,12 @@ export function InboxScreen({
 }: InboxScreenProps) {
   const heading = useHeadingFocus<HTMLHeadingElement>();
   const [inbox, setInbox] = useState<Loadable<Inbox>>({ state: 'loading' });
-  const [draft, setDraft] = useState<FilterDraft>(query.filters);
-  const [dateError, setDateError] = useState<string | undefined>(undefined);
+  const form = useForm<{ filters: FilterDraft }>({
+    resolver: zodResolver(inboxFiltersSchema),
+    defaultValues: { filters: query.filters },
+  });
+  const { field: filterField } = useController({ control: form.control, name: 'filters' });
+  const dateError = form.formState.errors.filters?.from?.message;
   const [tick, setTick] = useState(0);
 
   useEffect(() => {
@@ -92,17 +101,10 @@ export function InboxScreen({
     };
   }, [query, version, tick]);
 
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    const problem = filterProblem(draft);
-    setDateError(problem ?? undefined);
-    if (problem !== null) return;
-    onQuery({ filters: draft, offset: 0 });
-  };
+  const apply = form.handleSubmit(({ filters }) => onQuery({ filters, offset: 0 }));
 
   const clear = () => {
-    setDraft(noFilters);
-    setDateError(undefined);
+    form.reset({ filters: noFilters });
     onQuery({ filters: noFilters, offset: 0 });
   };
 
@@ -137,11 +139,16 @@ export function InboxScreen({
       {!importState.busy && importState.result?.state === 'failed' && (
         <FailureNotice failure={importState.result.failure} />
       )}
-      <form className="filters" aria-label="Filter the inbox" noValidate onSubmit={apply}>
+      <form
+        className="filters"
+        aria-label="Filter the inbox"
+        noValidate
+        onSubmit={(event) => void apply(event)}
+      >
         <CaseFilterFields
           idPrefix="inbox"
-          value={draft}
-          onChange={setDraft}
+          value={filterField.value}
+          onChange={filterField.onChange}
           dateError={dateError}
         />
         <div className="filters__actions">

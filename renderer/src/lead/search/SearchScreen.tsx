@@ -2,14 +2,17 @@
  * Search: cases by the words in their answers, notes and names, with the inbox's filters; and
  * people by name, each a way into their chronology. Each search is audited by the core.
  */
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useController, useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { FailureNotice } from '../../components/FailureNotice';
 import { useHeadingFocus } from '../../components/useHeadingFocus';
 import { load, type Loadable } from '../../loadable';
-import { TextInputField } from '../fields';
+import { words } from '../case/checks';
+import { FormTextInput } from '../form-fields';
 import {
   CaseFilterFields,
-  filterProblem,
+  filterDraftSchema,
   noFilters,
   toCaseFilters,
   type FilterDraft,
@@ -17,6 +20,12 @@ import {
 import { CaseTable } from '../inbox/CaseTable';
 import type { InboxRow, LeadNavigation, Person } from '../types';
 import { roleWord } from '../words';
+
+const casesSchema = z.object({
+  words: words('Enter a word or words to find.', 500),
+  filters: filterDraftSchema,
+});
+const peopleSchema = z.object({ name: words('Enter a name, or part of one.', 200) });
 
 /** The core returns at most this many results; more means "narrow it". */
 const SEARCH_LIMIT = 200;
@@ -52,38 +61,33 @@ function resultWords(count: number, words: string): string {
 
 export function SearchScreen({ state, onState, nav }: SearchScreenProps) {
   const heading = useHeadingFocus<HTMLHeadingElement>();
-  const [wordsError, setWordsError] = useState<string | undefined>(undefined);
-  const [dateError, setDateError] = useState<string | undefined>(undefined);
-  const [nameError, setNameError] = useState<string | undefined>(undefined);
+  // The last search's words and filters come back when the lead returns to this screen.
+  const cases = useForm<z.input<typeof casesSchema>, unknown, z.output<typeof casesSchema>>({
+    resolver: zodResolver(casesSchema),
+    defaultValues: { words: state.words, filters: state.filters },
+  });
+  const { field: filterField } = useController({ control: cases.control, name: 'filters' });
+  const people = useForm<z.input<typeof peopleSchema>, unknown, z.output<typeof peopleSchema>>({
+    resolver: zodResolver(peopleSchema),
+    defaultValues: { name: state.name },
+  });
 
-  const search = async (event: FormEvent) => {
-    event.preventDefault();
-    const words = state.words.trim();
-    const noWords = words === '' ? 'Enter a word or words to find.' : undefined;
-    const dates = filterProblem(state.filters) ?? undefined;
-    setWordsError(noWords);
-    setDateError(dates);
-    if (noWords !== undefined || dates !== undefined) return;
-    onState((s) => ({ ...s, results: { words, rows: { state: 'loading' } } }));
+  const search = cases.handleSubmit(async ({ words, filters }) => {
+    onState((s) => ({ ...s, words, filters, results: { words, rows: { state: 'loading' } } }));
     const rows = await load((api) =>
-      api['lead.search']({ query: words, filters: toCaseFilters(state.filters) }),
+      api['lead.search']({ query: words, filters: toCaseFilters(filters) }),
     );
     onState((s) => ({ ...s, results: { words, rows } }));
-  };
+  });
 
-  const findPeople = async (event: FormEvent) => {
-    event.preventDefault();
-    const name = state.name.trim();
-    const problem = name === '' ? 'Enter a name, or part of one.' : undefined;
-    setNameError(problem);
-    if (problem !== undefined) return;
-    onState((s) => ({ ...s, people: { name, list: { state: 'loading' } } }));
+  const findPeople = people.handleSubmit(async ({ name }) => {
+    onState((s) => ({ ...s, name, people: { name, list: { state: 'loading' } } }));
     const list = await load((api) => api['lead.people']({ name }));
     onState((s) => ({ ...s, people: { name, list } }));
-  };
+  });
 
   const rows = state.results?.rows;
-  const people = state.people?.list;
+  const found = state.people?.list;
 
   return (
     <div className="search-screen">
@@ -100,20 +104,19 @@ export function SearchScreen({ state, onState, nav }: SearchScreenProps) {
           <h2 id="search-cases-title" className="filters__title">
             Cases
           </h2>
-          <TextInputField
+          <FormTextInput
+            control={cases.control}
+            name="words"
             id="search-words"
             label="Words to find"
             type="search"
-            value={state.words}
-            onChange={(words) => onState((s) => ({ ...s, words }))}
             help="Searches the answers, notes and names of every case. Every word must match."
-            error={wordsError}
           />
           <CaseFilterFields
             idPrefix="search"
-            value={state.filters}
-            onChange={(filters) => onState((s) => ({ ...s, filters }))}
-            dateError={dateError}
+            value={filterField.value}
+            onChange={filterField.onChange}
+            dateError={cases.formState.errors.filters?.from?.message}
           />
           <div className="filters__actions">
             <button type="submit" className="button button--primary button--compact">
@@ -130,14 +133,13 @@ export function SearchScreen({ state, onState, nav }: SearchScreenProps) {
           <h2 id="search-people-title" className="filters__title">
             People
           </h2>
-          <TextInputField
+          <FormTextInput
+            control={people.control}
+            name="name"
             id="search-name"
             label="Name"
             type="search"
-            value={state.name}
-            onChange={(name) => onState((s) => ({ ...s, name }))}
             help="Finds the people named in concerns; open one for their chronology."
-            error={nameError}
           />
           <div className="filters__actions">
             <button type="submit" className="button button--primary button--compact">
@@ -152,22 +154,22 @@ export function SearchScreen({ state, onState, nav }: SearchScreenProps) {
         {rows?.state === 'ready' && state.results !== null && (
           <p>{resultWords(rows.value.length, state.results.words)}</p>
         )}
-        {people?.state === 'ready' && state.people !== null && (
+        {found?.state === 'ready' && state.people !== null && (
           <p>
-            {people.value.length === 0
+            {found.value.length === 0
               ? `Nobody found named “${state.people.name}”.`
-              : `${people.value.length === 1 ? '1 person' : `${people.value.length} people`} found named “${state.people.name}”.`}
+              : `${found.value.length === 1 ? '1 person' : `${found.value.length} people`} found named “${state.people.name}”.`}
           </p>
         )}
       </div>
       {rows?.state === 'failed' && <FailureNotice failure={rows.failure} />}
-      {people?.state === 'failed' && <FailureNotice failure={people.failure} />}
+      {found?.state === 'failed' && <FailureNotice failure={found.failure} />}
 
-      {people?.state === 'ready' && people.value.length > 0 && (
+      {found?.state === 'ready' && found.value.length > 0 && (
         <section aria-labelledby="people-found-title" className="found-people">
           <h2 id="people-found-title">People named “{state.people?.name}”</h2>
           <ul className="people-links">
-            {people.value.map((person) => (
+            {found.value.map((person) => (
               <li key={person.personId}>
                 <button
                   type="button"
