@@ -9,6 +9,7 @@ import { openSession, type Session } from '../src/session';
 import { SafeguardError } from '../src/errors';
 import { appEntryUrl, originOf } from './app-url';
 import { mountIpc, type CoreState } from './ipc';
+import { notifyNewConcerns } from './notifications';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { SafeStorageKeyProvider } from './safe-storage-key-provider';
 import { createMainWindow, denyAllPermissions, guardAllWebContents } from './window';
@@ -25,7 +26,12 @@ let mainWindow: BrowserWindow | null = null;
 /** Opens the core; if it cannot, the window still opens and says why (e.g. no keychain). */
 async function openCore(home: string): Promise<CoreState> {
   try {
-    desk = await openSession({ home, keyProvider: new SafeStorageKeyProvider(home) });
+    desk = await openSession({
+      home,
+      keyProvider: new SafeStorageKeyProvider(home),
+      // Counts only: the notification never says what a concern is or who it names.
+      onNewConcerns: (counts) => notifyNewConcerns(counts, showMainWindow),
+    });
     return { handlers: desk.handlers };
   } catch (error) {
     if (error instanceof SafeguardError) {
@@ -39,6 +45,14 @@ async function openCore(home: string): Promise<CoreState> {
       'Safeguard Desk could not open its local data on this computer. Ask IT for help.';
     return { unavailable: new SafeguardError('desk-unavailable', message) };
   }
+}
+
+/** Brings the window forward (a notification was clicked). */
+function showMainWindow(): void {
+  if (mainWindow === null) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
 }
 
 async function start(): Promise<void> {

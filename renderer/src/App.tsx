@@ -1,4 +1,7 @@
-/** The app's screens — Home, a form being filed, My receipts, Lock — and the lock itself. */
+/**
+ * The app's screens — Home, a form being filed, My receipts, Safeguarding (on a lead's computer),
+ * Lock — and the lock itself, which locks the safeguarding area too.
+ */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { AppHeader, type Place } from './components/AppHeader';
 import type { DraftFlush, FlushDraft } from './drafts/useDraftAutosave';
@@ -15,10 +18,15 @@ import type { ReporterMemory } from './report/ReportSession';
 const ReportFlow = lazy(() =>
   import('./report/ReportFlow').then((module) => ({ default: module.ReportFlow })),
 );
+// The safeguarding area loads only on a lead's computer, when opened.
+const LeadArea = lazy(() =>
+  import('./lead/LeadArea').then((module) => ({ default: module.LeadArea })),
+);
 
 type View =
   | { name: 'home' }
   | { name: 'receipts' }
+  | { name: 'lead' }
   | { name: 'report'; formId: string; draftId: string | undefined; opened: number }
   | { name: 'locked'; draft: Promise<DraftFlush> };
 
@@ -29,6 +37,15 @@ async function lockDrafts(): Promise<void> {
   await load((api) => api['app.lock']());
 }
 
+/**
+ * The core forgets the lead's unlocked identity and closes the case store; the answer says whether
+ * this user is a lead at all (so the Safeguarding area is offered). False if it cannot be told.
+ */
+async function lockLead(): Promise<boolean> {
+  const status = await load((api) => api['lead.lock']());
+  return status.state === 'ready' && status.value.isLead;
+}
+
 export function App() {
   const [status, setStatus] = useState<Loadable<AppStatus>>({ state: 'loading' });
   const [view, setView] = useState<View>({ name: 'home' });
@@ -36,12 +53,16 @@ export function App() {
   // the core has forgotten their keys. Should the call fail, the bridge itself is down, and no
   // draft can be opened through it either.
   const [sessionLocked, setSessionLocked] = useState(false);
+  // This user holds a lead identity here: the Safeguarding area is offered.
+  const [isLead, setIsLead] = useState(false);
   // In memory only, for this session: never written to storage, emptied on lock.
   const reporter = useRef<ReporterMemory>({ name: '', role: '' });
   const flushDraft = useRef<FlushDraft | null>(null);
 
   useEffect(() => {
     void lockDrafts().then(() => setSessionLocked(true));
+    // A new page is a new session for the lead too: the safeguarding area starts locked.
+    void lockLead().then(setIsLead);
   }, []);
 
   useEffect(() => {
@@ -71,8 +92,11 @@ export function App() {
         return flushed;
       });
     reporter.current = { name: '', role: '' };
+    // The safeguarding area unmounts with the view change (its cases leave the page at once);
+    // the core then forgets the lead's identity.
+    if (isLead) void lockLead();
     go({ name: 'locked', draft });
-  }, [go]);
+  }, [go, isLead]);
 
   const locked = view.name === 'locked';
   useIdleLock(!locked, lock);
@@ -94,6 +118,7 @@ export function App() {
         place={place}
         onHome={() => go({ name: 'home' })}
         onReceipts={() => go({ name: 'receipts' })}
+        onLead={isLead ? () => go({ name: 'lead' }) : null}
         onLock={lock}
       />
       <main className="main" id="main" tabIndex={-1}>
@@ -118,9 +143,15 @@ export function App() {
           </Suspense>
         )}
         {view.name === 'receipts' && <ReceiptsScreen />}
+        {view.name === 'lead' && (
+          <Suspense fallback={<p className="muted">Opening the safeguarding area…</p>}>
+            <LeadArea />
+          </Suspense>
+        )}
         {view.name === 'locked' && (
           <LockScreen
             draft={view.draft}
+            leadLocked={isLead}
             // Home lists the drafts only once the core has forgotten their keys.
             onUnlock={() => void view.draft.then(() => go({ name: 'home' }))}
           />

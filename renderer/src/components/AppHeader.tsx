@@ -1,5 +1,5 @@
 /** The banner: skip link, the app's name, the school, and the navigation (hidden when locked). */
-export type Place = 'home' | 'receipts' | 'report';
+export type Place = 'home' | 'receipts' | 'report' | 'lead';
 
 interface AppHeaderProps {
   /** The school this computer reports to, a short state, or null while unknown. */
@@ -8,10 +8,12 @@ interface AppHeaderProps {
   place: Place | null;
   onHome: () => void;
   onReceipts: () => void;
+  /** Opens the safeguarding area; null when this user is not a lead on this computer. */
+  onLead: (() => void) | null;
   onLock: () => void;
 }
 
-export function AppHeader({ school, place, onHome, onReceipts, onLock }: AppHeaderProps) {
+export function AppHeader({ school, place, onHome, onReceipts, onLead, onLock }: AppHeaderProps) {
   return (
     <header className="app-header">
       <div className="app-header__inner">
@@ -42,6 +44,18 @@ export function AppHeader({ school, place, onHome, onReceipts, onLock }: AppHead
                   My receipts
                 </button>
               </li>
+              {onLead !== null && (
+                <li>
+                  <button
+                    type="button"
+                    className="app-nav__item"
+                    aria-current={place === 'lead' ? 'page' : undefined}
+                    onClick={onLead}
+                  >
+                    Safeguarding
+                  </button>
+                </li>
+              )}
               <li>
                 <button
                   type="button"

@@ -10,6 +10,8 @@ import type { DraftFlush } from '../drafts/useDraftAutosave';
 interface LockScreenProps {
   /** The draft being saved as the app locked, and whether a PIN protects it. */
   draft: Promise<DraftFlush>;
+  /** This user is a safeguarding lead: say that their area is locked too. */
+  leadLocked?: boolean;
   onUnlock: () => void;
 }
 
@@ -23,7 +25,7 @@ const draftWords = {
   none: '',
 } as const;
 
-export function LockScreen({ draft, onUnlock }: LockScreenProps) {
+export function LockScreen({ draft, leadLocked = false, onUnlock }: LockScreenProps) {
   const heading = useHeadingFocus<HTMLHeadingElement>();
   const [state, setState] = useState<keyof typeof draftWords>('saving');
 
@@ -59,6 +61,11 @@ export function LockScreen({ draft, onUnlock }: LockScreenProps) {
         Unlocking needs no password. Drafts stay locked until their draft PIN is entered; a draft
         without one can only be discarded.
       </p>
+      {leadLocked && (
+        <p className="lock__note">
+          The safeguarding area is locked too: opening it again needs your passphrase.
+        </p>
+      )}
       <button type="button" className="button button--primary" onClick={onUnlock}>
         Unlock
       </button>

@@ -12,7 +12,7 @@ type Delivery = OperationOutput<'outbox.deliver'>;
 const statusWords: Record<ReceiptEntry['status'], string> = {
   queued: 'Waiting to reach the school',
   delivered: 'Delivered',
-  acknowledged: 'Acknowledged by the lead',
+  acknowledged: 'Acknowledged: a safeguarding lead has opened it',
 };
 
 function deliveryWords(result: Delivery): string {

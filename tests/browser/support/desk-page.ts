@@ -41,8 +41,28 @@ export async function openDeskSession(
       ...(options.delivery ? { delivery: options.delivery } : {}),
     });
     cleanups.push(() => host.close());
-    const browser = await launchChromium();
+    const { browser, context, page, pageErrors } = await openBrowserPage();
     cleanups.push(() => browser.close());
+    const goHome = async () => {
+      await page.goto(host.url);
+      await waitUntilHomeIsReady(page);
+    };
+    return { school, host, browser, context, page, pageErrors, goHome, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Chromium with one en-GB page at 1280×800 in London time, collecting the page's errors. */
+export async function openBrowserPage(): Promise<{
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  pageErrors: string[];
+}> {
+  const browser = await launchChromium();
+  try {
     const context = await browser.newContext({
       viewport: DESKTOP,
       timezoneId: PAGE_TIME_ZONE,
@@ -56,13 +76,9 @@ export async function openDeskSession(
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
     });
-    const goHome = async () => {
-      await page.goto(host.url);
-      await waitUntilHomeIsReady(page);
-    };
-    return { school, host, browser, context, page, pageErrors, goHome, close };
+    return { browser, context, page, pageErrors };
   } catch (error) {
-    await close();
+    await browser.close();
     throw error;
   }
 }

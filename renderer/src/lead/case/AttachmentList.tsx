@@ -1,0 +1,96 @@
+/**
+ * Attachments with name, type, size and SHA-256. Images (PNG, JPEG, GIF, WebP) are shown inside
+ * the app, on request, from bytes the core hands over as base64 (a data: URL): never a download,
+ * never a file or link handed to the operating system. Each view is audited by the core.
+ */
+import { useState } from 'react';
+import type { BridgeFailure } from '../../bridge';
+import { FailureNotice } from '../../components/FailureNotice';
+import { formatSize } from '../../format';
+import { load } from '../../loadable';
+import type { CaseAttachment } from '../types';
+
+const imageTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+type Shown =
+  | { state: 'loading' }
+  | { state: 'shown'; src: string }
+  | { state: 'failed'; failure: BridgeFailure };
+
+export function AttachmentList({
+  reference,
+  attachments,
+}: {
+  reference: string;
+  attachments: readonly CaseAttachment[];
+}) {
+  if (attachments.length === 0) return <p className="muted">No attachments.</p>;
+  return (
+    <ul className="attachments">
+      {attachments.map((file) => (
+        <Attachment key={`${file.fieldId}:${file.sha256}`} reference={reference} file={file} />
+      ))}
+    </ul>
+  );
+}
+
+function Attachment({ reference, file }: { reference: string; file: CaseAttachment }) {
+  const [shown, setShown] = useState<Shown | null>(null);
+  const image = imageTypes.has(file.mediaType);
+
+  const show = async () => {
+    setShown({ state: 'loading' });
+    const result = await load((api) => api['lead.attachment']({ reference, sha256: file.sha256 }));
+    if (result.state === 'failed') {
+      setShown({ state: 'failed', failure: result.failure });
+      return;
+    }
+    if (result.state !== 'ready') return;
+    const { mediaType, base64 } = result.value;
+    // Only an image type the app knows becomes a data: URL, whatever the core's answer says.
+    setShown(
+      imageTypes.has(mediaType)
+        ? { state: 'shown', src: `data:${mediaType};base64,${base64}` }
+        : null,
+    );
+  };
+
+  return (
+    <li className="attachments__item">
+      <p className="attachments__name">{file.name}</p>
+      <p className="attachments__meta">
+        {file.mediaType} · {formatSize(file.size)}
+      </p>
+      <p className="attachments__hash">
+        SHA-256 <code>{file.sha256}</code>
+      </p>
+      {image && shown?.state !== 'shown' && (
+        <button
+          type="button"
+          className="button button--secondary button--compact"
+          aria-disabled={shown?.state === 'loading' ? true : undefined}
+          onClick={() => void show()}
+        >
+          Show image {file.name}
+        </button>
+      )}
+      {!image && (
+        <p className="muted attachments__note">
+          Not an image: kept sealed in the record, not opened by this app.
+        </p>
+      )}
+      {shown?.state === 'failed' && <FailureNotice failure={shown.failure} />}
+      {shown?.state === 'shown' && (
+        <figure className="attachments__figure">
+          <img src={shown.src} alt={`Attachment ${file.name}`} draggable={false} />
+          <figcaption>
+            {file.name}{' '}
+            <button type="button" className="button button--quiet" onClick={() => setShown(null)}>
+              Hide image
+            </button>
+          </figcaption>
+        </figure>
+      )}
+    </li>
+  );
+}
