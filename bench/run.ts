@@ -23,6 +23,7 @@ import { benchSchool, PASSPHRASE } from './school';
 import { UnprotectedFileKeyProvider } from '../src/storage/key-provider';
 import { contactAnswers } from '../tests/node/support/school';
 import { nativeOpen, nativeSeal, staticKey, type NativeSealed } from './native-floor';
+import { benchCasework } from './casework';
 import { benchUi } from './ui';
 import { benchUnlock, type UnlockSample } from './unlock';
 
@@ -42,14 +43,16 @@ async function main(): Promise<void> {
   const started = performance.now();
   printMachine();
 
+  const only = process.env.BENCH_ONLY; // 'filing', 'casework' or 'ui'; all when unset
   const root = await mkdtemp(join(tmpdir(), 'sgd-bench-'));
   try {
-    await run(root);
+    if (!only || only === 'filing') await run(root);
+    if (!only || only === 'casework') await benchCasework(root, { table, verdict, median });
   } finally {
     await rm(root, { recursive: true, force: true });
   }
   try {
-    await benchUi({ table, verdict, median });
+    if (!only || only === 'ui') await benchUi({ table, verdict, median });
   } catch (error) {
     console.log(`\n*** FAIL: the UI bench could not run: ${(error as Error).message} ***`);
   }

@@ -56,7 +56,7 @@ describe.skipIf(chromiumMissing !== null)('a lead works a case through the app',
     await press(page, 'Unlock safeguarding area');
     const alert = page.getByRole('alert');
     await alert
-      .getByText(/The passphrase is wrong\. 4 more tries before each try must wait\./)
+      .getByText(/The passphrase is wrong\. After 4 more wrong tries, each try will have to wait\./)
       .waitFor();
     expect(await page.getByLabel('Passphrase').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('table').count()).toBe(0);
