@@ -48,9 +48,9 @@ const RATIO_TARGET = 1.5;
 const SPAN_MS = 3 * 365 * 24 * 3600 * 1000;
 
 export interface BenchHelpers {
-  table(header: string[], rows: Array<Array<string | number>>): void;
-  verdict(pass: boolean): string;
-  median(samples: readonly number[]): number;
+  table: (header: string[], rows: Array<Array<string | number>>) => void;
+  verdict: (pass: boolean) => string;
+  median: (samples: readonly number[]) => number;
 }
 
 /** A small deterministic generator, so every run builds the same store. */
@@ -305,7 +305,9 @@ async function generate(workspace: Workspace, template: ConcernDocument): Promis
         add(30, 'case-opened', {});
         const allegation = rand() < 0.1;
         add(20, 'triaged', {
-          pathway: allegation ? 'allegation' : pick(['low-level', 'child-protection', 'early-help']),
+          pathway: allegation
+            ? 'allegation'
+            : pick(['low-level', 'child-protection', 'early-help']),
           priority: pick(['routine', 'high']),
           assignedTo: null,
           reason: 'Generated for the bench',

@@ -10,7 +10,12 @@ import { unlockLead, type LeadSecrets, type PassphraseInput } from '../lead';
 import { verifyProfile } from '../school/profile';
 import { openStaffStore } from '../staff';
 import type { KeyProvider } from '../storage/key-provider';
-import { emptyCalendar, type SchoolCalendar } from './calendar';
+import {
+  calendarSettingsSchema,
+  schoolCalendar,
+  type CalendarSettings,
+  type SchoolCalendar,
+} from './calendar';
 import type { VerifyKeys } from './audit-verify';
 import { Casework, type Roster } from './service';
 import { openCaseStore, type CaseStore } from './store';
@@ -20,7 +25,15 @@ export interface Workspace {
   store: CaseStore;
   casework: Casework;
   roster: Roster;
-  calendar: SchoolCalendar;
+  /** The school's calendar as the clocks use it: weekends, bank holidays, and what the lead set. */
+  readonly calendar: SchoolCalendar;
+  /** The calendar as the lead set it (term dates and closure days). */
+  calendarSettings(): CalendarSettings;
+  /**
+   * Replaces the school's term dates and closure days: checked, stored, audited, and every case
+   * not yet closed has its clocks worked out again. A refusal says what to change.
+   */
+  setCalendar(input: unknown): CalendarSettings;
   /** Verify keys of the school's leads, this lead's own included. */
   verifyKeys: VerifyKeys;
   close(): void;
@@ -62,7 +75,7 @@ export async function openWorkspace(input: {
     store.unlockAttempts.succeeded();
     const roster = await readRoster(input.home, input.keyProvider);
     const sign = createSigner(secrets.signingKey);
-    const calendar = emptyCalendar;
+    let calendar = schoolCalendar(store.settings.calendar());
     const casework = new Casework(
       store,
       { recipientId: secrets.recipientId, sign },
@@ -76,7 +89,42 @@ export async function openWorkspace(input: {
     casework.audit('unlock', {});
     // Cases from before casework (or a crash mid-import) get their state rows now.
     for (const caseId of store.state.missing()) casework.refresh(caseId);
-    return { secrets, store, casework, roster, calendar, verifyKeys, close: () => store.close() };
+    const setCalendar = (input: unknown): CalendarSettings => {
+      const parsed = calendarSettingsSchema.safeParse(input);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new SafeguardError(
+          'invalid-input',
+          `The school calendar was not changed: ${issue?.message ?? 'it is not valid'}.`.replace(
+            /\.\.$/,
+            '.',
+          ),
+        );
+      }
+      store.transaction(() => {
+        store.settings.saveCalendar(parsed.data, now().toISOString(), secrets.recipientId);
+        casework.audit('calendar-changed', {
+          terms: parsed.data.terms.length,
+          closureDays: parsed.data.closureDays.length,
+        });
+        calendar = schoolCalendar(parsed.data);
+        for (const caseId of store.state.notClosed()) casework.refresh(caseId);
+      });
+      return parsed.data;
+    };
+    return {
+      secrets,
+      store,
+      casework,
+      roster,
+      get calendar() {
+        return calendar;
+      },
+      calendarSettings: () => store.settings.calendar(),
+      setCalendar,
+      verifyKeys,
+      close: () => store.close(),
+    };
   } catch (error) {
     store.close();
     throw error;

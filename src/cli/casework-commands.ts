@@ -6,7 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import {
   actionTypes,
+  addSchoolDays,
+  addWorkingDays,
   endOfNextWorkingDay,
+  isIsoDate,
+  londonDateOf,
   openWorkspace,
   outcomes,
   pathways,
@@ -89,6 +93,44 @@ export function summaryOf(record: CaseRecord) {
   };
 }
 
+/**
+ * `--due YYYY-MM-DD`, or counted from today: `--due-in-working-days N` (weekends, bank holidays
+ * and closure days skipped, as statutory clocks count) or `--due-in-school-days N` (term days
+ * only, as a child protection file transfer counts; needs the term dates).
+ */
+function dueOption(ctx: CommandContext, workspace: Workspace): string | null {
+  const given = ['due', 'due-in-working-days', 'due-in-school-days'].filter(
+    (name) => optional(ctx, name) !== null,
+  );
+  if (given.length > 1)
+    throw new UsageError('Give one of --due, --due-in-working-days, --due-in-school-days.');
+  const due = optional(ctx, 'due');
+  if (due !== null) {
+    if (!isIsoDate(due)) throw new UsageError('--due must be a date, YYYY-MM-DD.');
+    return due;
+  }
+  const today = londonDateOf(new Date());
+  const working = optional(ctx, 'due-in-working-days');
+  if (working !== null)
+    return addWorkingDays(today, dayCount(working, 'due-in-working-days'), workspace.calendar);
+  const school = optional(ctx, 'due-in-school-days');
+  if (school === null) return null;
+  if (workspace.calendar.terms.length === 0) {
+    throw new SafeguardError(
+      'invalid-input',
+      '--due-in-school-days needs the term dates: set them with "lead calendar add-term".',
+    );
+  }
+  return addSchoolDays(today, dayCount(school, 'due-in-school-days'), workspace.calendar);
+}
+
+function dayCount(value: string, option: string): number {
+  if (!/^\d{1,3}$/.test(value) || Number(value) < 1) {
+    throw new UsageError(`--${option} must be a whole number of days, 1 to 999.`);
+  }
+  return Number(value);
+}
+
 /** `--harm-threshold harmed,offence,risk,unsuitable` (the ones answered yes), or `none`. */
 function harmThreshold(value: string | null): HarmThreshold | null {
   if (value === null) return null;
@@ -141,10 +183,7 @@ export async function caseworkCommand(ctx: CommandContext, sub: string): Promise
       case 'action': {
         const type: ActionType = oneOf(actionTypes, ctx.requireOption('type'), 'type');
         const state = casework.state(caseId);
-        let due = optional(ctx, 'due');
-        if (due !== null && !/^\d{4}-\d{2}-\d{2}$/.test(due)) {
-          throw new UsageError('--due must be a date, YYYY-MM-DD.');
-        }
+        let due = dueOption(ctx, workspace);
         // The LADO within one working day of the allegation: the clock's due time by default.
         if (
           due === null &&

@@ -1,5 +1,6 @@
 /** CLI commands of a safeguarding lead: school init/add-recipient, lead import/list/show/quarantine/join/export-identity. */
 import { resolve } from 'node:path';
+import { calendarCommand } from './calendar-command';
 import { normaliseReference, roleLabel, roleReceives } from '../concerns';
 import type { FormRegistry } from '../forms';
 import {
@@ -96,6 +97,7 @@ const KNOWN = [
   'search',
   'chronology',
   'people',
+  'calendar',
   ...CASEWORK,
   'export-identity',
   'join',
@@ -118,6 +120,7 @@ export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Pro
   if (sub === 'search') return searchCommand(ctx);
   if (sub === 'chronology') return chronologyCommand(ctx);
   if (sub === 'people') return peopleCommand(ctx);
+  if (sub === 'calendar') return calendarCommand(ctx);
   if (sub === 'show' && !arg) throw new UsageError('lead show needs a reference.');
   await withWorkspace(ctx, async (workspace) => {
     const { store, secrets } = workspace;

@@ -41,13 +41,15 @@ Safeguarding lead (--passphrase-file FILE, or a prompt on a terminal):
   lead import | lead list | lead show REFERENCE | lead quarantine [--all]
   lead triage REF --pathway P --priority P [--assign ID] [--reason TEXT]
       [--harm-threshold harmed,offence,risk,unsuitable|none]
-  lead action REF --type T [--due YYYY-MM-DD] [--done] [--spoke-to TEXT] [--advice TEXT]
+  lead action REF --type T [--due YYYY-MM-DD | --due-in-working-days N | --due-in-school-days N]
+      [--done] [--spoke-to TEXT] [--advice TEXT]
       [--next-steps TEXT] [--result TEXT] [--shared WHAT --why TEXT --consent C --consent-reason TEXT]
   lead done REF ACTION_ID [--result TEXT]     lead note REF --text TEXT [--opinion]
   lead decide REF --decision TEXT --reason TEXT
   lead close REF --outcome O [--reason TEXT]  lead reopen REF --reason TEXT
   lead search WORDS [--pathway P] [--status S]   lead chronology NAME
   lead people merge PERSON_ID PERSON_ID | lead people unmerge MERGE_ID --reason TEXT
+  lead calendar [set --file FILE | add-closure DATE… | remove-closure DATE… | add-term START END]
   audit verify                            check every link and signature of the lead's record
   lead export-identity                    print the age identity for recovery with 'age -d'
 Options: --json for machine-readable output. State lives in $SAFEGUARD_DESK_HOME when set.`;
@@ -94,6 +96,9 @@ const OPTIONS = {
   decision: { type: 'string' },
   outcome: { type: 'string' },
   status: { type: 'string' },
+  file: { type: 'string' },
+  'due-in-working-days': { type: 'string' },
+  'due-in-school-days': { type: 'string' },
 } as const;
 
 /** Runs one command line; returns the exit status. */

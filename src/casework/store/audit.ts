@@ -20,6 +20,7 @@ export type AuditKind =
   | 'search'
   | 'chronology-viewed'
   | 'export'
+  | 'calendar-changed'
   | 'audit-verified';
 
 /** One entry as stored. */

@@ -1,5 +1,7 @@
-/** Which share, school and recipient this case store belongs to. */
+/** Which share, school and recipient this case store belongs to, and the school's calendar. */
+import { SafeguardError } from '../../errors';
 import type { Db } from '../../storage/database';
+import { calendarSettingsSchema, type CalendarSettings } from '../calendar';
 
 export interface LeadSettings {
   sharePath: string;
@@ -28,5 +30,31 @@ export class SettingsTable {
            recipient_id = excluded.recipient_id`,
       )
       .run(s.sharePath, s.schoolId, s.recipientId);
+  }
+
+  /** The school's term dates and closure days as last set (none until a lead sets them). */
+  calendar(): CalendarSettings {
+    const json = this.db.prepare('SELECT settings_json FROM calendar_settings').pluck().get() as
+      string | undefined;
+    if (json === undefined) return { terms: [], closureDays: [] };
+    const parsed = calendarSettingsSchema.safeParse(JSON.parse(json));
+    if (!parsed.success) {
+      throw new SafeguardError(
+        'store-unreadable',
+        'The school calendar in the case store is not valid; set it again with "lead calendar set".',
+      );
+    }
+    return parsed.data;
+  }
+
+  /** Replaces the school's calendar (already checked by `calendarSettingsSchema`). */
+  saveCalendar(settings: CalendarSettings, at: string, by: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO calendar_settings (singleton, settings_json, updated_at, updated_by) VALUES (1, ?, ?, ?)
+         ON CONFLICT (singleton) DO UPDATE SET settings_json = excluded.settings_json,
+           updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      )
+      .run(JSON.stringify(settings), at, by);
   }
 }

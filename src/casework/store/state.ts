@@ -63,6 +63,14 @@ export class StateTable {
   }
 
   /** Cases with no state row (imported by an older version, or a crash mid-way). */
+  /** Cases not closed, whose clocks a change to the school's calendar can move. */
+  notClosed(): string[] {
+    return this.db
+      .prepare(`SELECT case_id FROM case_state WHERE status <> 'closed'`)
+      .pluck()
+      .all() as string[];
+  }
+
   missing(): string[] {
     return this.db
       .prepare(

@@ -3,6 +3,7 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-kind-urgency';
 import { migration0003 } from './0003-acks-seen-files';
 import { migration0004 } from './0004-casework';
+import { migration0005 } from './0005-calendar';
 
 /** Every lead-store migration, oldest first. */
 export const leadMigrations: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const leadMigrations: readonly Migration[] = [
   migration0002,
   migration0003,
   migration0004,
+  migration0005,
 ];
