@@ -24,6 +24,8 @@ export const operationNames = [
   'lead.import',
   'lead.quarantine',
   'lead.recipients',
+  'lead.calendar',
+  'lead.setCalendar',
   'lead.case',
   'lead.attachment',
   'lead.triage',

@@ -11,6 +11,7 @@ import { draftsHandlers } from '../api/handlers/drafts';
 import { formsHandlers } from '../api/handlers/forms';
 import { leadCaseHandlers } from '../api/handlers/lead-cases';
 import { leadPeopleHandlers } from '../api/handlers/lead-people';
+import { leadSettingsHandlers } from '../api/handlers/lead-settings';
 import { leadSessionHandlers } from '../api/handlers/lead-session';
 import { receiptsHandlers } from '../api/handlers/receipts';
 import { FILING_SHARE_TIMEOUT_MS } from '../concerns';
@@ -70,6 +71,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     ...leadSessionHandlers({ lead }),
     ...leadCaseHandlers({ lead, forms }),
     ...leadPeopleHandlers({ lead, forms }),
+    ...leadSettingsHandlers({ lead }),
   };
   return {
     handlers,

@@ -181,6 +181,12 @@ export const auditReportSchema = z.object({
     .nullable(),
 });
 
+/** Term dates and closure days as the lead sets them (checked again by the workspace). */
+const calendarSchema = z.strictObject({
+  terms: z.array(z.strictObject({ start: z.string().max(10), end: z.string().max(10) })).max(100),
+  closureDays: z.array(z.string().max(10)).max(1_000),
+});
+
 const caseChange = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ reference, ...shape });
 
 /** The lead operations. */
@@ -224,6 +230,10 @@ export const leadContract = {
     input: none,
     output: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
   },
+  /** The school's term dates and closure days, which the clocks count by. */
+  'lead.calendar': { input: none, output: calendarSchema },
+  /** Replaces them; every open case's clocks are worked out again. Refusals say what to change. */
+  'lead.setCalendar': { input: calendarSchema, output: calendarSchema },
   /** Opens a case (audited; the first opening tells the reporter a lead has it). */
   'lead.case': { input: z.object({ reference }), output: caseViewSchema },
   /** One attachment's bytes, to show inside the app (never handed to the operating system). */
