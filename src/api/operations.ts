@@ -37,6 +37,7 @@ export const operationNames = [
   'lead.people',
   'lead.chronology',
   'lead.mergePeople',
+  'lead.unmergePeople',
   'lead.verify',
 ] as const;
 

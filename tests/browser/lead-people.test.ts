@@ -1,0 +1,128 @@
+/**
+ * Issue 7 §3 and §5 in the real UI against the real core: two concerns spell one teacher's name
+ * two ways and make two person records; the lead merges them from a chronology (after a
+ * confirmation that says what will happen) and undoes the merge with a reason.
+ */
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contactAnswers } from '../node/support/school';
+import { expectNoSeriousViolations } from './support/axe';
+import { chromiumMissing } from './support/chromium';
+import { openLeadSession, type LeadSession } from './support/lead-page';
+import { labelled, press, textbox } from './support/locate';
+
+/** Whether `target` is the focused element (the page's DOM types are not in this project). */
+function hasFocus(target: Locator): Promise<boolean> {
+  return target.evaluate(
+    (el: { ownerDocument: { activeElement: unknown } }) => el === el.ownerDocument.activeElement,
+  );
+}
+
+/** A word found only in the first concern: if it is anywhere in the page, a case is still there. */
+const DISTINCTIVE = 'Quillon';
+
+describe.skipIf(chromiumMissing !== null)('the records of one person, in the app', () => {
+  let lead: LeadSession;
+  let plain: string;
+  let initialled: string;
+
+  beforeAll(async () => {
+    lead = await openLeadSession();
+    plain = await lead.file({
+      answers: contactAnswers({
+        whatHappened: `Mr Example messaged a pupil about the ${DISTINCTIVE} trip after midnight.`,
+        peopleInvolved: [{ name: 'Mr Example', role: 'staff' }],
+      }),
+    });
+    initialled = await lead.file({
+      form: 'derogatory-language',
+      answers: contactAnswers({
+        whatHappened: 'Mr J. Example posted about a family in a local Facebook group.',
+        platform: 'facebook',
+        peopleInvolved: [{ name: 'Mr J. Example', role: 'staff' }],
+      }),
+    });
+  });
+
+  afterAll(async () => {
+    await lead?.close();
+  });
+
+  it('keeps two spellings of one name as two records, each with its own case', async () => {
+    const { page } = lead;
+    await lead.openArea();
+    await lead.unlock();
+    await press(page.getByRole('navigation', { name: 'Safeguarding' }), 'Search');
+    await (await labelled(page, 'Name')).fill('example');
+    await press(page, 'Find people');
+    await page.getByRole('status').getByText('2 people found named “example”.').waitFor();
+    await press(page.getByRole('region', { name: 'People named “example”' }), 'Mr Example');
+    await page.getByRole('heading', { name: 'Chronology: Mr Example', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: '1 case naming Mr Example' }).waitFor();
+    expect(await page.getByRole('table').textContent()).not.toContain(initialled);
+  });
+
+  it('merges the other record into this one after saying what will happen', async () => {
+    const { page } = lead;
+    const merge = page.getByRole('region', { name: 'Another record of Mr Example?' });
+    await (await labelled(merge, 'Name of the other record')).fill('example');
+    await press(merge, 'Find records');
+    await merge.getByRole('status').getByText('2 records found named “example”.').waitFor();
+    // This record is listed but cannot be merged into itself.
+    const found = merge.getByRole('list', { name: 'Records named “example”' });
+    await found.getByText('this record', { exact: true }).waitFor();
+    expect(await found.getByRole('button').count()).toBe(1);
+    await press(found, 'Merge Mr J. Example into this record…');
+
+    const confirm = page.getByRole('region', {
+      name: 'Merge Mr J. Example (Member of staff) into Mr Example (Member of staff)?',
+    });
+    await confirm.waitFor();
+    // The question has focus, so it is read first.
+    expect(await hasFocus(confirm.getByRole('heading'))).toBe(true);
+    expect(await confirm.textContent()).toContain(
+      'This chronology will list the cases of both, and say Mr Example is also recorded as Mr J. Example.',
+    );
+    await expectNoSeriousViolations(page, 'the merge confirmation');
+    await press(confirm, 'Merge the records');
+
+    await page
+      .getByRole('status')
+      .getByText('Merged: Mr J. Example is now recorded as the same person.')
+      .waitFor();
+    await page.getByRole('heading', { name: '2 cases naming Mr Example' }).waitFor();
+    const cases = page.getByRole('table');
+    await cases.getByRole('button', { name: plain }).waitFor();
+    await cases.getByRole('button', { name: initialled }).waitFor();
+    await page.getByText('Also recorded as Mr J. Example (Member of staff)').waitFor();
+    const entries = await page.locator('.chronology__entry').allTextContents();
+    expect(entries.filter((t) => t.includes('concern filed'))).toHaveLength(2);
+    await expectNoSeriousViolations(page, 'a chronology with a merge');
+  });
+
+  it('undoes the merge only with a reason, and shows one case again', async () => {
+    const { page } = lead;
+    const merged = page.getByRole('region', { name: 'Merged records' });
+    await merged.getByText(/Mr J\. Example \(Member of staff\) merged into Mr Example/).waitFor();
+    await press(merged, 'Undo this merge of Mr J. Example into Mr Example');
+    const undo = page.getByRole('form', {
+      name: 'Undo the merge of Mr J. Example into Mr Example',
+    });
+    await press(undo, 'Undo merge');
+    await undo.getByText('Give the reason for undoing the merge.').waitFor();
+    await (
+      await textbox(undo, 'Reason for undoing the merge')
+    ).fill('Two people: Mr J. Example is the supply teacher, not Mr Example.');
+    await press(undo, 'Undo merge');
+
+    await page
+      .getByRole('status')
+      .getByText('Merge undone: Mr J. Example and Mr Example are separate records again.')
+      .waitFor();
+    await page.getByRole('heading', { name: '1 case naming Mr Example' }).waitFor();
+    expect(await page.getByRole('table').textContent()).not.toContain(initialled);
+    expect(await page.getByRole('region', { name: 'Merged records' }).count()).toBe(0);
+    expect(await page.getByText(/Also recorded as/).count()).toBe(0);
+    expect(lead.pageErrors).toEqual([]);
+  });
+});
