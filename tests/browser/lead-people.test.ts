@@ -9,7 +9,7 @@ import { contactAnswers } from '../node/support/school';
 import { expectNoSeriousViolations } from './support/axe';
 import { chromiumMissing } from './support/chromium';
 import { openLeadSession, type LeadSession } from './support/lead-page';
-import { labelled, press, textbox } from './support/locate';
+import { eventually, labelled, press, textbox } from './support/locate';
 
 /** Whether `target` is the focused element (the page's DOM types are not in this project). */
 function hasFocus(target: Locator): Promise<boolean> {
@@ -125,4 +125,72 @@ describe.skipIf(chromiumMissing !== null)('the records of one person, in the app
     expect(await page.getByText(/Also recorded as/).count()).toBe(0);
     expect(lead.pageErrors).toEqual([]);
   });
+
+  it('locks after 5 minutes without input: no case on the screen or in memory, and the core is locked', async () => {
+    const { page } = lead;
+    // Playwright's fake clock: installed before the page loads, time then runs as normal until
+    // the test jumps it forward. Nothing in the app is shortened for the test.
+    await page.clock.install();
+    await lead.openArea();
+    await lead.unlock();
+    await page.getByRole('table').getByRole('button', { name: plain }).press('Enter');
+    await page.getByRole('heading', { name: `Case ${plain}`, level: 1 }).waitFor();
+    await page.getByText(DISTINCTIVE, { exact: false }).first().waitFor();
+    // The memory check can fail: with the case open, its words are in the page's heap.
+    expect(await heapHolds(lead, DISTINCTIVE)).toBe(true);
+
+    await page.clock.fastForward('04:50');
+    expect(await page.content()).toContain(DISTINCTIVE);
+    await page.clock.fastForward('00:11');
+
+    await page.getByRole('heading', { name: 'Safeguard Desk is locked', level: 1 }).waitFor();
+    await page.getByText('The safeguarding area is locked too').waitFor();
+    expect(await page.content()).not.toContain(DISTINCTIVE);
+    expect(await page.content()).not.toContain(plain);
+    await eventually('the core says the lead is locked', async () => {
+      const status = await page.evaluate(() =>
+        (globalThis as unknown as SafeguardWindow).safeguard['lead.status'](),
+      );
+      return status.isLead && !status.unlocked;
+    });
+    const refused = await page.evaluate(() =>
+      (globalThis as unknown as SafeguardWindow).safeguard['lead.inbox']({}).then(
+        () => 'answered',
+        (error: Error) => error.message,
+      ),
+    );
+    expect(refused).toMatch(/^(Error: )?\[locked\] /);
+    expect(await heapHolds(lead, DISTINCTIVE)).toBe(false);
+
+    // Unlocking the app does not unlock the safeguarding area: its passphrase is asked again.
+    await press(page, 'Unlock');
+    await press(page.getByRole('navigation', { name: 'Main' }), 'Safeguarding');
+    await page.getByLabel('Passphrase').waitFor();
+    expect(await page.content()).not.toContain(DISTINCTIVE);
+  });
 });
+
+interface SafeguardWindow {
+  safeguard: {
+    'lead.status'(): Promise<{ isLead: boolean; unlocked: boolean }>;
+    'lead.inbox'(input: object): Promise<unknown>;
+  };
+}
+
+/**
+ * Whether `text` is anywhere in the page's JavaScript heap, after a garbage collection: a heap
+ * snapshot holds only what is still reachable.
+ */
+async function heapHolds(lead: LeadSession, text: string): Promise<boolean> {
+  const cdp = await lead.context.newCDPSession(lead.page);
+  try {
+    const chunks: string[] = [];
+    cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => chunks.push(chunk));
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    return chunks.join('').includes(text);
+  } finally {
+    await cdp.detach();
+  }
+}
