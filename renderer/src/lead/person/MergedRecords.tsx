@@ -95,6 +95,11 @@ function UnmergeForm({
         form={form}
         focusOnShow
         onSaved={onDone}
+        otherActions={
+          <button type="button" className="button button--quiet button--compact" onClick={onCancel}>
+            Cancel
+          </button>
+        }
         submit={async ({ reason }) => {
           const result = await load((api) =>
             api['lead.unmergePeople']({ mergeId: merge.mergeId, reason }),
@@ -111,9 +116,6 @@ function UnmergeForm({
           rows={2}
         />
       </CaseForm>
-      <button type="button" className="button button--quiet button--compact" onClick={onCancel}>
-        Cancel
-      </button>
     </div>
   );
 }
