@@ -39,6 +39,7 @@ export const operationNames = [
   'lead.people',
   'lead.chronology',
   'lead.mergePeople',
+  'lead.unmergePeople',
   'lead.verify',
 ] as const;
 

@@ -58,10 +58,20 @@ export interface ChronologyEntry {
   event: EventBody | null;
 }
 
+/** A merge of two person records that has not been undone. */
+export interface PersonMerge {
+  mergeId: string;
+  at: string;
+  from: PersonRecord;
+  into: PersonRecord;
+}
+
 export interface Chronology {
   person: PersonRecord;
   /** Other records merged with this one. */
   mergedWith: PersonRecord[];
+  /** The merges in force that join this person's records, each undoable by its event id. */
+  merges: PersonMerge[];
   cases: InboxRow[];
   entries: ChronologyEntry[];
   /** For an adult: low-level concerns filed in the last 12 months; null for a pupil. */
@@ -207,7 +217,8 @@ export class Casework {
   chronology(personId: string): Chronology {
     const person = this.store.people.get(personId);
     if (person === null) throw new SafeguardError('unknown-person', 'There is no such person.');
-    const group = mergedGroup(personId, this.store.events.peopleEvents());
+    const peopleEvents = this.store.events.peopleEvents();
+    const group = mergedGroup(personId, peopleEvents);
     const people = group.flatMap((id) => this.store.people.get(id) ?? []);
     const caseIds = this.store.people.casesOf(group);
     const now = this.now();
@@ -231,6 +242,7 @@ export class Casework {
     return {
       person,
       mergedWith: people.filter((p) => p.personId !== personId),
+      merges: this.mergesIn(group, peopleEvents),
       cases,
       entries,
       lowLevelLast12Months: adult ? lowLevel : null,
@@ -245,6 +257,9 @@ export class Casework {
       }
     }
     if (fromId === intoId) throw new SafeguardError('invalid-input', 'Those are the same record.');
+    if (mergedGroup(intoId, this.store.events.peopleEvents()).includes(fromId)) {
+      throw new SafeguardError('invalid-input', 'Those records are already merged.');
+    }
     return this.record(null, 'people-merged', { from: fromId, into: intoId });
   }
 
@@ -254,7 +269,26 @@ export class Casework {
       .peopleEvents()
       .find((e) => e.eventId === mergeEventId && e.type === 'people-merged');
     if (!merge) throw new SafeguardError('unknown-event', 'There is no such merge.');
+    const undone = this.store.events
+      .peopleEvents()
+      .some((e) => e.type === 'people-unmerged' && e.payload.merge === mergeEventId);
+    if (undone) throw new SafeguardError('invalid-input', 'That merge is already undone.');
     return this.record(null, 'people-unmerged', { merge: mergeEventId, reason });
+  }
+
+  /** The merges in force between records of `group`, oldest first. */
+  private mergesIn(group: readonly string[], peopleEvents: readonly EventBody[]): PersonMerge[] {
+    const undone = new Set(
+      peopleEvents.flatMap((e) => (e.type === 'people-unmerged' ? [e.payload.merge] : [])),
+    );
+    const members = new Set(group);
+    return peopleEvents.flatMap((e) => {
+      if (e.type !== 'people-merged' || undone.has(e.eventId)) return [];
+      if (!members.has(e.payload.from)) return [];
+      const from = this.store.people.get(e.payload.from);
+      const into = this.store.people.get(e.payload.into);
+      return from && into ? [{ mergeId: e.eventId, at: e.at, from, into }] : [];
+    });
   }
 
   /** Recomputes a case's stored state from its events. */

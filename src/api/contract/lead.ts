@@ -156,6 +156,10 @@ export const personSchema = z.object({ personId: z.string(), name: z.string(), r
 export const chronologySchema = z.object({
   person: personSchema,
   mergedWith: z.array(personSchema),
+  /** The merges in force that join these records; each can be undone with a reason. */
+  merges: z.array(
+    z.object({ mergeId: z.string(), at: z.string(), from: personSchema, into: personSchema }),
+  ),
   lowLevelLast12Months: z.number().int().nullable(),
   cases: z.array(inboxRowSchema),
   entries: z.array(
@@ -303,9 +307,15 @@ export const leadContract = {
     output: z.array(personSchema),
   },
   'lead.chronology': { input: z.object({ personId: z.uuid() }), output: chronologySchema },
+  /** Records that two person records are one person (an event, reversible). */
   'lead.mergePeople': {
     input: z.object({ from: z.uuid(), into: z.uuid() }),
     output: z.object({ mergeId: z.string() }),
+  },
+  /** Undoes a merge, with the reason (an event: the merge stays in the record, undone). */
+  'lead.unmergePeople': {
+    input: z.object({ mergeId: z.uuid(), reason: z.string().trim().min(1).max(4_000) }),
+    output: z.object({ unmergeId: z.string() }),
   },
   /** "Check the record": every link and signature of the audit chain and the events. */
   'lead.verify': { input: none, output: auditReportSchema },

@@ -10,7 +10,12 @@ export function leadPeopleHandlers(deps: {
   lead: LeadSession;
   forms: FormRegistry;
 }): HandlersOf<
-  'lead.search' | 'lead.people' | 'lead.chronology' | 'lead.mergePeople' | 'lead.verify'
+  | 'lead.search'
+  | 'lead.people'
+  | 'lead.chronology'
+  | 'lead.mergePeople'
+  | 'lead.unmergePeople'
+  | 'lead.verify'
 > {
   const { lead, forms } = deps;
   return {
@@ -29,6 +34,7 @@ export function leadPeopleHandlers(deps: {
       return Promise.resolve({
         person: c.person,
         mergedWith: c.mergedWith,
+        merges: c.merges,
         lowLevelLast12Months: c.lowLevelLast12Months,
         cases: c.cases.map((r) => inboxRow(r, forms, workspace)),
         entries: c.entries.map((e) => ({
@@ -50,6 +56,10 @@ export function leadPeopleHandlers(deps: {
     },
     'lead.mergePeople': ({ from, into }) =>
       Promise.resolve({ mergeId: lead.require().casework.mergePeople(from, into).event.eventId }),
+    'lead.unmergePeople': ({ mergeId, reason }) =>
+      Promise.resolve({
+        unmergeId: lead.require().casework.unmergePeople(mergeId, reason).event.eventId,
+      }),
     'lead.verify': () => {
       const workspace = lead.require();
       const report = verifyRecord(workspace.store, workspace.verifyKeys);

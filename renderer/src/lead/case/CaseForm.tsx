@@ -29,6 +29,8 @@ interface CaseFormProps<Values extends FieldValues, Checked> {
   onSaved?: () => void;
   /** Focus the heading when the form appears (the lead chose it), not on the page's first load. */
   focusOnShow: boolean;
+  /** Beside the save button (e.g. Cancel). */
+  otherActions?: ReactNode;
   children: ReactNode;
 }
 
@@ -40,6 +42,7 @@ export function CaseForm<Values extends FieldValues, Checked>({
   submit,
   onSaved,
   focusOnShow,
+  otherActions,
   children,
 }: CaseFormProps<Values, Checked>) {
   const formRef = useRef<HTMLFormElement>(null);
@@ -103,6 +106,7 @@ export function CaseForm<Values extends FieldValues, Checked>({
         >
           {busy ? 'Saving…' : submitLabel}
         </button>
+        {otherActions}
       </div>
     </form>
   );

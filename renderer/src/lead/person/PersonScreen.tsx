@@ -12,6 +12,9 @@ import { CaseTable } from '../inbox/CaseTable';
 import { eventWords } from '../timeline-words';
 import type { Chronology, LeadNavigation } from '../types';
 import { roleWord } from '../words';
+import { MergedRecords } from './MergedRecords';
+import { MergePanel } from './MergePanel';
+import './person.css';
 
 interface PersonScreenProps {
   personId: string;
@@ -22,6 +25,9 @@ interface PersonScreenProps {
 export function PersonScreen({ personId, nav, back }: PersonScreenProps) {
   const heading = useHeadingFocus<HTMLHeadingElement>();
   const [chronology, setChronology] = useState<Loadable<Chronology>>({ state: 'loading' });
+  // Bumped after a merge or an undo: the chronology is read again, and what happened is said.
+  const [version, setVersion] = useState(0);
+  const [said, setSaid] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -31,7 +37,12 @@ export function PersonScreen({ personId, nav, back }: PersonScreenProps) {
     return () => {
       current = false;
     };
-  }, [personId]);
+  }, [personId, version]);
+
+  const changed = (words: string) => {
+    setSaid(words);
+    setVersion((v) => v + 1);
+  };
 
   const value = chronology.state === 'ready' ? chronology.value : null;
 
@@ -45,19 +56,29 @@ export function PersonScreen({ personId, nav, back }: PersonScreenProps) {
       <h1 ref={heading} tabIndex={-1}>
         {value === null ? 'Chronology' : `Chronology: ${value.person.name}`}
       </h1>
+      <div role="status" className="person-page__said">
+        {said !== null && <p>{said}</p>}
+      </div>
       {chronology.state === 'loading' && (
         <p className="muted" role="status">
           Loading the chronology&hellip;
         </p>
       )}
       {chronology.state === 'failed' && <FailureNotice failure={chronology.failure} />}
-      {value !== null && <PersonBody chronology={value} nav={nav} />}
+      {value !== null && <PersonBody chronology={value} nav={nav} onChanged={changed} />}
     </div>
   );
 }
 
-function PersonBody({ chronology, nav }: { chronology: Chronology; nav: LeadNavigation }) {
-  const { person, mergedWith, lowLevelLast12Months, cases, entries } = chronology;
+interface PersonBodyProps {
+  chronology: Chronology;
+  nav: LeadNavigation;
+  onChanged: (said: string) => void;
+}
+
+function PersonBody({ chronology, nav, onChanged }: PersonBodyProps) {
+  const { person, mergedWith, merges, lowLevelLast12Months, cases, entries } = chronology;
+  const sameGroup = new Set([person.personId, ...mergedWith.map((p) => p.personId)]);
   const titles = new Map(cases.map((c) => [c.reference, c.formTitle]));
   const actionTypes = new Map<string, string>();
   for (const { event } of entries) {
@@ -71,7 +92,7 @@ function PersonBody({ chronology, nav }: { chronology: Chronology; nav: LeadNavi
       <p className="person-page__role">
         {roleWord(person.role)}
         {mergedWith.length > 0 &&
-          ` · also recorded as ${mergedWith.map((p) => `${p.name} (${roleWord(p.role)})`).join(', ')}`}
+          ` · Also recorded as ${mergedWith.map((p) => `${p.name} (${roleWord(p.role)})`).join(', ')}`}
       </p>
       {lowLevelLast12Months !== null && (
         <p className={lowLevelLast12Months > 1 ? 'pattern pattern--some' : 'pattern'}>
@@ -88,6 +109,8 @@ function PersonBody({ chronology, nav }: { chronology: Chronology; nav: LeadNavi
           onOpen={nav.openCase}
         />
       )}
+      <MergedRecords merges={merges} onUnmerged={onChanged} />
+      <MergePanel person={person} sameGroup={sameGroup} onMerged={onChanged} />
       <h2 className="person-page__subtitle">Chronology, oldest first</h2>
       <ol className="chronology">
         {entries.map((entry, index) => {
