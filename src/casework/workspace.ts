@@ -12,6 +12,7 @@ import { openStaffStore } from '../staff';
 import type { KeyProvider } from '../storage/key-provider';
 import {
   calendarSettingsSchema,
+  emptyCalendar,
   schoolCalendar,
   type CalendarSettings,
   type SchoolCalendar,
@@ -75,7 +76,16 @@ export async function openWorkspace(input: {
     store.unlockAttempts.succeeded();
     const roster = await readRoster(input.home, input.keyProvider);
     const sign = createSigner(secrets.signingKey);
-    let calendar = schoolCalendar(store.settings.calendar());
+    // A stored calendar that no longer parses must not lock the lead out of every case: the clocks
+    // then count bank holidays and weekends only (earlier due dates, never later), and the
+    // calendar screen says what is wrong when opened.
+    let calendar = (() => {
+      try {
+        return schoolCalendar(store.settings.calendar());
+      } catch {
+        return emptyCalendar;
+      }
+    })();
     const casework = new Casework(
       store,
       { recipientId: secrets.recipientId, sign },
