@@ -26,6 +26,19 @@ export function formatDateTime(iso: string): string {
   return date === null ? iso : dateTime.format(date);
 }
 
+const dayMonthYear = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/** "3 September 2026" for a YYYY-MM-DD date, read as a calendar date; the raw text otherwise. */
+export function formatDayMonthYear(ymd: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  if (match === null) return ymd;
+  return dayMonthYear.format(new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+}
+
 /** "Tue, 3 March 2026" for a YYYY-MM-DD answer, read as a calendar date (no time zone shift). */
 export function formatDate(ymd: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);

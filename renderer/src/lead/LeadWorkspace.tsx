@@ -1,11 +1,13 @@
 /**
- * The unlocked safeguarding area: its own navigation (inbox, search, check the record, lock) and
- * the screen shown, with a "back" history. Every case, search and chronology lives in this
- * component's state only: when the area locks it is unmounted, and all of it goes with it.
+ * The unlocked safeguarding area: its own navigation (inbox, search, check the record, the school
+ * calendar, lock) and the screen shown, with a "back" history. Every case, search and chronology
+ * lives in this component's state only: when the area locks it is unmounted, and all of it goes
+ * with it.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { formatClock } from '../format';
 import { load } from '../loadable';
+import { CalendarScreen } from './calendar/CalendarScreen';
 import { CaseScreen } from './case/CaseScreen';
 import { noFilters } from './inbox/CaseFilterFields';
 import { InboxScreen, type ImportState, type InboxQuery } from './inbox/InboxScreen';
@@ -29,13 +31,15 @@ const backWords: Record<LeadScreen['name'], string> = {
   case: 'Back to the case',
   person: 'Back to the chronology',
   verify: 'Back to Check the record',
+  calendar: 'Back to the school calendar',
 };
 
-type TopScreen = 'inbox' | 'search' | 'verify';
+type TopScreen = 'inbox' | 'search' | 'verify' | 'calendar';
 const topScreens: Array<{ name: TopScreen; label: string }> = [
   { name: 'inbox', label: 'Inbox' },
   { name: 'search', label: 'Search' },
   { name: 'verify', label: 'Check the record' },
+  { name: 'calendar', label: 'School calendar' },
 ];
 
 interface LeadWorkspaceProps {
@@ -170,6 +174,7 @@ export function LeadWorkspace({ status, onLock }: LeadWorkspaceProps) {
       )}
       {screen.name === 'search' && <SearchScreen state={search} onState={setSearch} nav={nav} />}
       {screen.name === 'verify' && <VerifyScreen />}
+      {screen.name === 'calendar' && <CalendarScreen />}
     </div>
   );
 }

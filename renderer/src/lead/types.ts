@@ -14,6 +14,8 @@ export type Quarantined = OperationOutput<'lead.quarantine'>[number];
 export type Chronology = OperationOutput<'lead.chronology'>;
 export type Person = OperationOutput<'lead.people'>[number];
 export type AuditReport = OperationOutput<'lead.verify'>;
+export type SchoolCalendar = OperationOutput<'lead.calendar'>;
+export type TermDates = SchoolCalendar['terms'][number];
 
 export type Pathway = OperationInput<'lead.triage'>['pathway'];
 export type Priority = OperationInput<'lead.triage'>['priority'];
@@ -29,7 +31,8 @@ export type LeadScreen =
   | { name: 'case'; reference: string }
   | { name: 'person'; personId: string }
   | { name: 'search' }
-  | { name: 'verify' };
+  | { name: 'verify' }
+  | { name: 'calendar' };
 
 /** How a screen asks to go elsewhere in the area. */
 export interface LeadNavigation {
