@@ -24,6 +24,8 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
+          // Some browser tests read the core through the CLI too.
+          globalSetup: ['tests/node/support/build-cli.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           pool: 'forks',
