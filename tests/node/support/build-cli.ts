@@ -4,6 +4,9 @@
  * tests starts in a fraction of the time tsx needs to compile it again. Same source, same Node.
  */
 import { build } from 'esbuild';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -12,7 +15,9 @@ export const bundledCli = fileURLToPath(
 );
 
 export default async function setup(): Promise<void> {
-  await build({
+  // Written under a temp name and renamed: the node and browser projects may both build it.
+  const result = await build({
+    write: false,
     entryPoints: [fileURLToPath(new URL('../../../src/cli/main.ts', import.meta.url))],
     outfile: bundledCli,
     bundle: true,
@@ -23,4 +28,10 @@ export default async function setup(): Promise<void> {
     sourcemap: 'inline',
     logLevel: 'warning',
   });
+  const [output] = result.outputFiles;
+  if (output === undefined) throw new Error('esbuild produced no CLI bundle');
+  await mkdir(dirname(bundledCli), { recursive: true });
+  const temp = `${bundledCli}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await writeFile(temp, output.contents);
+  await rename(temp, bundledCli);
 }
