@@ -190,6 +190,7 @@ async function run(root: string): Promise<void> {
     [
       ['native scrypt (unlockLead)', ...unlockRow(unlock.native)],
       ['age-encryption only', ...unlockRow(unlock.library)],
+      ['floor: Node scrypt alone, same parameters', ...unlockRow(unlock.floor)],
     ],
   );
 

@@ -5,6 +5,7 @@
  * threads; steadier than wall time on a shared machine) and how long each holds the event loop —
  * in the app, the Electron main process — at most.
  */
+import { randomBytes, scrypt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Decrypter } from 'age-encryption';
@@ -23,6 +24,8 @@ export interface UnlockSample {
 export interface UnlockSamples {
   native: UnlockSample[];
   library: UnlockSample[];
+  /** Node's scrypt alone at age's default parameters: the floor no unlock can go below. */
+  floor: UnlockSample[];
 }
 
 /** Unlocks the lead in `home` `repeats` times each way, alternating, starting with native. */
@@ -31,8 +34,10 @@ export async function benchUnlock(
   passphrase: string,
   repeats: number,
 ): Promise<UnlockSamples> {
-  const samples: UnlockSamples = { native: [], library: [] };
+  const samples: UnlockSamples = { native: [], library: [], floor: [] };
   for (let i = 0; i < repeats; i++) {
+    const floor = await timed(() => scryptFloor(passphrase));
+    samples.floor.push(floor.sample);
     const native = await timed(() => unlockLead(home, passphrase));
     samples.native.push(native.sample);
     const library = await timed(() => libraryUnlock(home, passphrase));
@@ -42,6 +47,19 @@ export async function benchUnlock(
     }
   }
   return samples;
+}
+
+/** One scrypt at age's default work factor (N = 2^18, r = 8, p = 1), off the main thread. */
+function scryptFloor(passphrase: string): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scrypt(
+      passphrase,
+      randomBytes(16),
+      32,
+      { N: 2 ** 18, r: 8, p: 1, maxmem: 512 * 2 ** 20 },
+      (e, key) => (e ? reject(e) : resolve(key)),
+    ),
+  );
 }
 
 /** What `unlockLead` did before native scrypt: the same file, age-encryption's passphrase path. */
