@@ -7,35 +7,35 @@ import type { Db } from '../../storage/database';
 export class SearchTable {
   constructor(private readonly db: Db) {}
 
-  /** Replaces the searchable text of a case. */
+  /** Replaces the searchable text of a case (found by its row id, never by scanning). */
   put(caseId: string, text: string): void {
-    this.db.prepare('DELETE FROM case_search WHERE case_id = ?').run(caseId);
-    this.db.prepare('INSERT INTO case_search (case_id, body) VALUES (?, ?)').run(caseId, text);
+    this.db
+      .prepare('INSERT INTO case_search_ids (case_id) VALUES (?) ON CONFLICT (case_id) DO NOTHING')
+      .run(caseId);
+    const rowid = this.rowidOf(caseId);
+    this.db.prepare('DELETE FROM case_search WHERE rowid = ?').run(rowid);
+    this.db
+      .prepare('INSERT INTO case_search (rowid, case_id, body) VALUES (?, ?, ?)')
+      .run(rowid, caseId, text);
   }
 
   /** The searchable text of a case ('' when it has none). */
   get(caseId: string): string {
     return (
-      (this.db.prepare('SELECT body FROM case_search WHERE case_id = ?').pluck().get(caseId) as
-        string | undefined) ?? ''
+      (this.db
+        .prepare(
+          `SELECT body FROM case_search
+           WHERE rowid = (SELECT search_rowid FROM case_search_ids WHERE case_id = ?)`,
+        )
+        .pluck()
+        .get(caseId) as string | undefined) ?? ''
     );
   }
 
-  /**
-   * Case ids whose text matches every word of `query` (each word as a prefix), best first.
-   * The query is turned into quoted FTS5 terms, so no FTS syntax can be injected.
-   */
-  match(query: string, limit: number): string[] {
-    const terms = query
-      .normalize('NFKC')
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((word) => word.length > 0)
-      .slice(0, 20)
-      .map((word) => `"${word.replace(/"/g, '""')}"*`);
-    if (terms.length === 0) return [];
+  private rowidOf(caseId: string): number {
     return this.db
-      .prepare('SELECT case_id FROM case_search WHERE case_search MATCH ? ORDER BY rank LIMIT ?')
+      .prepare('SELECT search_rowid FROM case_search_ids WHERE case_id = ?')
       .pluck()
-      .all(terms.join(' AND '), limit) as string[];
+      .get(caseId) as number;
   }
 }

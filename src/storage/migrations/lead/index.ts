@@ -4,6 +4,7 @@ import { migration0002 } from './0002-kind-urgency';
 import { migration0003 } from './0003-acks-seen-files';
 import { migration0004 } from './0004-casework';
 import { migration0005 } from './0005-calendar';
+import { migration0006 } from './0006-search-ids';
 
 /** Every lead-store migration, oldest first. */
 export const leadMigrations: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const leadMigrations: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
