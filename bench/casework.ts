@@ -28,7 +28,7 @@ import {
 } from '../src/casework';
 import { emptyCalendar } from '../src/casework/calendar';
 import { indexNewCase, searchableText } from '../src/casework/indexing';
-import { CaseStore } from '../src/casework/store';
+import { CACHE_SIZE, CaseStore } from '../src/casework/store';
 import { canonicalBytes, canonicalJson, createSigner } from '../src/crypto';
 import { FormRegistry } from '../src/forms';
 import { homePaths } from '../src/home';
@@ -138,6 +138,7 @@ export async function benchCasework(root: string, helpers: BenchHelpers): Promis
     plainDb.pragma('journal_mode = WAL');
     plainDb.pragma('synchronous = FULL');
     plainDb.pragma('foreign_keys = ON');
+    plainDb.pragma(`cache_size = ${CACHE_SIZE}`); // the same cache as the encrypted store
     const plainStore = new CaseStore(plainDb);
     const plainWork = new Casework(
       plainStore,
