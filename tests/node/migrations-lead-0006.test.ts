@@ -43,7 +43,10 @@ describe('lead migration 0006', () => {
       'snapchat late',
     );
 
-    migrate(db, leadMigrations);
+    migrate(
+      db,
+      leadMigrations.filter((m) => m.version <= 6),
+    );
 
     expect(db.pragma('user_version', { simple: true })).toBe(6);
     const search = new SearchTable(db);

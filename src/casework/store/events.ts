@@ -1,6 +1,7 @@
 /**
  * The case_events table: signed casework events, append-only (triggers refuse UPDATE and DELETE).
- * Rows keep the body's canonical JSON and the signature exactly as signed, so `audit verify` can
+ * Stored clustered by case (lead migration 0007), so a case's events are read from one page or two;
+ * `seq` is the order they were recorded in. Rows keep the body's canonical JSON and the signature exactly as signed, so `audit verify` can
  * check them again at any time.
  */
 import { canonicalJson } from '../../crypto';
@@ -26,8 +27,11 @@ export class EventsTable {
     const e = signed.event;
     const result = this.db
       .prepare(
-        `INSERT INTO case_events (event_id, case_id, type, at, author, body_json, signature, received_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING`,
+        `INSERT INTO case_events
+           (event_id, case_id, type, at, author, body_json, signature, received_at, case_key, seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,
+           (SELECT coalesce(max(seq), 0) + 1 FROM case_events))
+         ON CONFLICT (event_id) DO NOTHING`,
       )
       .run(
         e.eventId,
@@ -38,6 +42,7 @@ export class EventsTable {
         canonicalJson(e),
         signed.signature,
         receivedAt,
+        e.caseId ?? '',
       );
     return result.changes === 1;
   }
@@ -52,7 +57,7 @@ export class EventsTable {
   forCase(caseId: string): EventBody[] {
     return (
       this.db
-        .prepare('SELECT body_json FROM case_events WHERE case_id = ? ORDER BY at, event_id')
+        .prepare('SELECT body_json FROM case_events WHERE case_key = ? ORDER BY at, event_id')
         .pluck()
         .all(caseId) as string[]
     ).map((json) => JSON.parse(json) as EventBody);
@@ -62,7 +67,7 @@ export class EventsTable {
   peopleEvents(): EventBody[] {
     return (
       this.db
-        .prepare('SELECT body_json FROM case_events WHERE case_id IS NULL ORDER BY at, event_id')
+        .prepare("SELECT body_json FROM case_events WHERE case_key = '' ORDER BY at, event_id")
         .pluck()
         .all() as string[]
     ).map((json) => JSON.parse(json) as EventBody);
@@ -73,7 +78,7 @@ export class EventsTable {
     return (
       this.db
         .prepare(
-          `SELECT event_id, case_id, type, at, author, body_json, signature FROM case_events ORDER BY rowid`,
+          `SELECT event_id, case_id, type, at, author, body_json, signature FROM case_events ORDER BY seq`,
         )
         .all() as Array<{
         event_id: string;

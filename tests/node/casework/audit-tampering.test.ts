@@ -196,7 +196,10 @@ describe('the events', () => {
         string,
         string
       >;
-      db.prepare('INSERT INTO case_events VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      db.prepare(
+        `INSERT INTO case_events (event_id, case_id, type, at, author, body_json, signature,
+           received_at, case_key, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
         newId,
         row.case_id,
         row.type,
@@ -205,6 +208,8 @@ describe('the events', () => {
         String(row.body_json).replace(String(row.event_id), newId),
         row.signature,
         row.received_at,
+        row.case_key,
+        Number(db.prepare('SELECT max(seq) FROM case_events').pluck().get()) + 1,
       );
     });
     expect(report.problem?.eventId).toBe(newId);

@@ -5,6 +5,7 @@ import { migration0003 } from './0003-acks-seen-files';
 import { migration0004 } from './0004-casework';
 import { migration0005 } from './0005-calendar';
 import { migration0006 } from './0006-search-ids';
+import { migration0007 } from './0007-events-by-case';
 
 /** Every lead-store migration, oldest first. */
 export const leadMigrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const leadMigrations: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
