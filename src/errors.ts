@@ -123,6 +123,7 @@ export const commandLineErrorCodes = [
   'attachment-missing',
   'attachment-too-large',
   'passphrase-file',
+  'poster-file',
   'not-loopback',
 ] as const;
 
