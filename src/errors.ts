@@ -85,6 +85,7 @@ export const publicErrorCodes = [
   'not-canonical',
   'not-on-profile',
   'not-root',
+  'root-holder',
   'passphrase-encoding',
   'tampered',
   'unusable-passphrase',

@@ -11,5 +11,46 @@ export {
   type SchoolProfile,
   type VerifiedProfile,
 } from './profile';
-export { addRecipient, type AddRecipientInput } from './recipients';
+export {
+  contactKeys,
+  contactLabels,
+  contactsOf,
+  contactSchema,
+  contactsSchema,
+  CONTACT_LIMITS,
+  defaultContacts,
+  headteacherConcernGap,
+  reachBy,
+  type Contact,
+  type ContactKey,
+  type SchoolContacts,
+} from './contacts';
+export {
+  currentProfile,
+  NOT_ROOT_MESSAGE,
+  publishProfileChange,
+  requireRootKey,
+  withRootHolder,
+  type RootHolder,
+} from './changes';
+export {
+  addableRoles,
+  addRecipient,
+  oneTimePassphrase,
+  prepareRecipient,
+  publishRecipient,
+  removalWords,
+  removeRecipient,
+  removeRecipientWith,
+  type AddableRole,
+  type AddRecipientInput,
+  type PreparedRecipient,
+} from './recipients';
+export { setContacts, setContactsWith, type ContactsChange } from './set-contacts';
 export { initSchool, type SchoolInitInput } from './setup';
+export {
+  recipientFingerprint,
+  schoolSummary,
+  type RecipientSummary,
+  type SchoolSummary,
+} from './summary';
