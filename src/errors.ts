@@ -49,6 +49,7 @@ export const publicErrorCodes = [
   'profile-unreadable',
   'profile-unsigned',
   'profile-wrong-key',
+  'safety-code-mismatch',
   'school-exists',
   // forms and filing
   'attachments-forbidden',
@@ -125,6 +126,7 @@ export const commandLineErrorCodes = [
   'attachment-too-large',
   'passphrase-file',
   'not-loopback',
+  'machine-settings',
 ] as const;
 
 export type PublicErrorCode = (typeof publicErrorCodes)[number];

@@ -48,6 +48,8 @@ export const appStatusSchema = z.object({
   warning: z.string().nullable(),
   /** Concerns saved on this computer, not yet on the share. */
   waiting: z.number().int(),
+  /** Not enrolled: why IT's machine settings did not enrol this computer (tell IT), or null. */
+  machineSetting: z.string().nullable(),
 });
 
 /**
