@@ -8,6 +8,7 @@ export const operationNames = [
   'forms.list',
   'forms.get',
   'school.subjects',
+  'school.contacts',
   'concerns.submit',
   'receipts.list',
   'receipts.status',
@@ -41,6 +42,10 @@ export const operationNames = [
   'lead.mergePeople',
   'lead.unmergePeople',
   'lead.verify',
+  'school.show',
+  'school.addRecipient',
+  'school.removeRecipient',
+  'school.setContacts',
 ] as const;
 
 /** The IPC channel that carries one operation. */

@@ -1,4 +1,5 @@
 export {
+  addableRoles,
   newProfile,
   nextProfile,
   profileBodySchema,
@@ -6,6 +7,7 @@ export {
   recipientSchema,
   signProfile,
   verifyProfile,
+  type AddableRole,
   type Recipient,
   type RecipientRole,
   type SchoolProfile,
@@ -34,7 +36,6 @@ export {
   type RootHolder,
 } from './changes';
 export {
-  addableRoles,
   addRecipient,
   oneTimePassphrase,
   prepareRecipient,
@@ -42,7 +43,6 @@ export {
   removalWords,
   removeRecipient,
   removeRecipientWith,
-  type AddableRole,
   type AddRecipientInput,
   type PreparedRecipient,
 } from './recipients';

@@ -16,6 +16,10 @@ import { contactsSchema } from './contacts';
 export const recipientRoles = ['dsl', 'deputy', 'headteacher', 'chair', 'office'] as const;
 export type RecipientRole = (typeof recipientRoles)[number];
 
+/** Roles the DSL can add; there is one DSL, who set the school up. */
+export const addableRoles = ['deputy', 'headteacher', 'chair', 'office'] as const;
+export type AddableRole = (typeof addableRoles)[number];
+
 export const recipientSchema = z.strictObject({
   id: z.uuid(),
   name: z.string().trim().min(1).max(200),

@@ -19,11 +19,7 @@ import type { KeyProvider } from '../storage/key-provider';
 import { leadSecretsSchema } from '../lead/identity';
 import { checkNewPassphrase, type PassphraseInput } from '../lead/passphrase';
 import { publishProfileChange, withRootHolder, type RootHolder } from './changes';
-import type { Recipient, SchoolProfile } from './profile';
-
-/** Roles the DSL can add; there is one DSL, who set the school up. */
-export const addableRoles = ['deputy', 'headteacher', 'chair', 'office'] as const;
-export type AddableRole = (typeof addableRoles)[number];
+import { addableRoles, type AddableRole, type Recipient, type SchoolProfile } from './profile';
 
 export interface AddRecipientInput {
   home: string;

@@ -14,6 +14,7 @@ import { leadPeopleHandlers } from '../api/handlers/lead-people';
 import { leadSettingsHandlers } from '../api/handlers/lead-settings';
 import { leadSessionHandlers } from '../api/handlers/lead-session';
 import { receiptsHandlers } from '../api/handlers/receipts';
+import { schoolContactsHandlers, schoolHandlers } from '../api/handlers/school';
 import { FILING_SHARE_TIMEOUT_MS } from '../concerns';
 import { FormRegistry } from '../forms';
 import { enrolFromMachineSettings, machineSettingsFile } from '../machine';
@@ -92,6 +93,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     ...leadCaseHandlers({ lead, forms }),
     ...leadPeopleHandlers({ lead, forms }),
     ...leadSettingsHandlers({ lead }),
+    ...schoolContactsHandlers({ store }),
+    ...schoolHandlers({ lead, store }),
   };
   return {
     handlers,
