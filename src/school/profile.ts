@@ -12,13 +12,9 @@ import { z } from 'zod';
 import { canonicalBytes, isAgeRecipient, keyFingerprint, signBytes, verifyBytes } from '../crypto';
 import { SafeguardError } from '../errors';
 import { contactsSchema } from './contacts';
+import { recipientRoles } from './roles';
 
-export const recipientRoles = ['dsl', 'deputy', 'headteacher', 'chair', 'office'] as const;
-export type RecipientRole = (typeof recipientRoles)[number];
-
-/** Roles the DSL can add; there is one DSL, who set the school up. */
-export const addableRoles = ['deputy', 'headteacher', 'chair', 'office'] as const;
-export type AddableRole = (typeof addableRoles)[number];
+export { addableRoles, recipientRoles, type AddableRole, type RecipientRole } from './roles';
 
 export const recipientSchema = z.strictObject({
   id: z.uuid(),

@@ -5,7 +5,7 @@
  * change is a new signed school profile that enrolled machines accept because of that key.
  */
 import { z } from 'zod';
-import { addableRoles, recipientRoles } from '../../school/profile';
+import { addableRoles, recipientRoles } from '../../school/roles';
 import { contactsSchema } from '../../school/contacts';
 import { none } from './shared';
 
