@@ -49,6 +49,7 @@ export const publicErrorCodes = [
   'profile-unreadable',
   'profile-unsigned',
   'profile-wrong-key',
+  'safety-code-mismatch',
   'school-exists',
   // forms and filing
   'attachments-forbidden',
@@ -85,6 +86,7 @@ export const publicErrorCodes = [
   'not-canonical',
   'not-on-profile',
   'not-root',
+  'root-holder',
   'passphrase-encoding',
   'tampered',
   'unusable-passphrase',
@@ -125,6 +127,7 @@ export const commandLineErrorCodes = [
   'passphrase-file',
   'poster-file',
   'not-loopback',
+  'machine-settings',
 ] as const;
 
 export type PublicErrorCode = (typeof publicErrorCodes)[number];

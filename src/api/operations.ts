@@ -9,6 +9,7 @@ export const operationNames = [
   'forms.get',
   'school.subjects',
   'school.poster',
+  'school.contacts',
   'concerns.submit',
   'receipts.list',
   'receipts.status',
@@ -42,6 +43,10 @@ export const operationNames = [
   'lead.mergePeople',
   'lead.unmergePeople',
   'lead.verify',
+  'school.show',
+  'school.addRecipient',
+  'school.removeRecipient',
+  'school.setContacts',
 ] as const;
 
 /** The IPC channel that carries one operation. */

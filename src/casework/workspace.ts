@@ -7,7 +7,7 @@
 import { createSigner, publicKeyOf } from '../crypto';
 import { SafeguardError } from '../errors';
 import { unlockLead, type LeadSecrets, type PassphraseInput } from '../lead';
-import { verifyProfile } from '../school/profile';
+import { verifyProfile, type SchoolProfile } from '../school/profile';
 import { openStaffStore } from '../staff';
 import type { KeyProvider } from '../storage/key-provider';
 import {
@@ -37,6 +37,11 @@ export interface Workspace {
   setCalendar(input: unknown): CalendarSettings;
   /** Verify keys of the school's leads, this lead's own included. */
   verifyKeys: VerifyKeys;
+  /**
+   * The profile changed in this session (the DSL added or removed someone): the roster follows it.
+   * Verify keys are kept, so events a removed lead signed still check.
+   */
+  profileChanged(profile: SchoolProfile): void;
   close(): void;
 }
 
@@ -74,7 +79,7 @@ export async function openWorkspace(input: {
       throw error;
     }
     store.unlockAttempts.succeeded();
-    const roster = await readRoster(input.home, input.keyProvider);
+    const roster = new Map(await readRoster(input.home, input.keyProvider));
     const sign = createSigner(secrets.signingKey);
     // A stored calendar that no longer parses must not lock the lead out of every case: the clocks
     // then count bank holidays and weekends only (earlier due dates, never later), and the
@@ -133,6 +138,11 @@ export async function openWorkspace(input: {
       calendarSettings: () => store.settings.calendar(),
       setCalendar,
       verifyKeys,
+      profileChanged: (profile) => {
+        roster.clear();
+        for (const [id, r] of rosterOf(profile)) roster.set(id, r);
+        for (const [id, r] of roster) if (r.verifyKey) verifyKeys.set(id, r.verifyKey);
+      },
       close: () => store.close(),
     };
   } catch (error) {
@@ -147,11 +157,14 @@ async function readRoster(home: string, keyProvider: KeyProvider): Promise<Roste
   try {
     const enrolment = staff.enrolment();
     if (!enrolment) return new Map();
-    const { profile } = verifyProfile(enrolment.profileJson);
-    return new Map(
-      profile.recipients.map((r) => [r.id, { name: r.name, role: r.role, verifyKey: r.verifyKey }]),
-    );
+    return rosterOf(verifyProfile(enrolment.profileJson).profile);
   } finally {
     staff.close();
   }
+}
+
+function rosterOf(profile: SchoolProfile): Roster {
+  return new Map(
+    profile.recipients.map((r) => [r.id, { name: r.name, role: r.role, verifyKey: r.verifyKey }]),
+  );
 }

@@ -22,6 +22,7 @@ import { caseStateText } from './casework-text';
 import { joinAsLead, unlockLead } from '../lead';
 import { addRecipient, initSchool } from '../school';
 import { caseDetailText, caseListText } from './case-text';
+import { removeRecipientCommand, schoolShowCommand, setContactsCommand } from './school-commands';
 import type { CommandContext } from './context';
 import { output, readPassphrase, UsageError } from './io';
 import { posterCommand } from './poster-command';
@@ -33,9 +34,12 @@ const ADDABLE_ROLES = ['deputy', 'headteacher', 'chair', 'office'] as const;
 export async function schoolCommand(ctx: CommandContext): Promise<void> {
   if (ctx.positionals[0] === 'add-recipient') return addRecipientCommand(ctx);
   if (ctx.positionals[0] === 'poster') return posterCommand(ctx);
+  if (ctx.positionals[0] === 'show') return schoolShowCommand(ctx);
+  if (ctx.positionals[0] === 'remove-recipient') return removeRecipientCommand(ctx);
+  if (ctx.positionals[0] === 'set-contacts') return setContactsCommand(ctx);
   if (ctx.positionals[0] !== 'init') {
     throw new UsageError(
-      'Use "school init", "school add-recipient" or "school poster"; see --help.',
+      'Use "school init", "school show", "school add-recipient", "school remove-recipient", "school set-contacts" or "school poster"; see --help.',
     );
   }
   const share = resolve(ctx.requireOption('share'));

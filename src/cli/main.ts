@@ -26,7 +26,9 @@ import {
 const USAGE = `Usage: safeguard-desk <command> [options]
 
 Staff machine:
-  enroll --share DIR                      enrol this machine with the school share
+  enroll [--share DIR]                    enrol this machine with the school share; without
+                                          --share, the share and safety code in IT's machine
+                                          settings file (docs/machine-settings.md)
   forms list | forms show ID              the forms this installation has
   report --form ID --answers FILE.json --reporter NAME --reporter-role ROLE [--about NAME|ID]
                                           --about: the lead, head or chair it is about (routing)
@@ -40,6 +42,15 @@ Safeguarding lead (--passphrase-file FILE, or a prompt on a terminal):
   school init --share DIR --school NAME --lead-name NAME
   school add-recipient --role deputy|headteacher|chair|office --name NAME
       [--recipient AGE_RECIPIENT | --new-passphrase-file FILE --identity-out FILE]
+  school remove-recipient ID              re-sign the profile without them: nothing new is
+                                          sealed to them (ID: see school show)
+  school set-contacts --file FILE.json    replace the contacts the file gives, e.g.
+      {"lastChecked": "2026-09-01", "lado": {"name": "Jo Bloggs", "phone": "01632 960000",
+      "web": ""}}; keys: lado socialCareFrontDoor policeEmergency policeNonEmergency ceop
+      iwf nspccHelpline nspccWhistleblowing (each {name, phone, web}; school show --json
+      prints them all in this form)
+  school show                             who receives concerns, with fingerprints; the
+                                          contacts; the safety code (no passphrase needed)
   lead join --identity FILE --share DIR   set up a lead added by school add-recipient
   lead import | lead list | lead show REFERENCE | lead quarantine [--all]
   lead triage REF --pathway P --priority P [--assign ID] [--reason TEXT]

@@ -9,6 +9,7 @@ import {
 } from '../concerns';
 import { SafeguardError } from '../errors';
 import type { FormRegistry } from '../forms';
+import { machineSettingsFile, readMachineSettings } from '../machine';
 import {
   DeliveryLoop,
   enrol,
@@ -28,19 +29,49 @@ import { term, terminalJson } from './terminal-text';
 
 const MAX_READ_BYTES = 64 * 1024 * 1024;
 
+/**
+ * `enroll --share DIR`; without --share, the share and safety code in IT's machine settings file,
+ * refusing (enrolling nothing) when the share shows another code.
+ */
 export async function enrollCommand(ctx: CommandContext): Promise<void> {
-  const share = ctx.requireOption('share');
+  const given = ctx.options.share;
+  const fromMachine = given === undefined || given === '' ? await machineShare() : null;
+  const share = fromMachine?.share ?? resolve(given ?? '');
   const store = await openStaffStore(ctx.home, ctx.keyProvider);
   try {
-    const result = await enrol(store, resolve(share), new Date());
+    const result = await enrol(
+      store,
+      share,
+      new Date(),
+      fromMachine ? { expectedSafetyCode: fromMachine.safetyCode } : {},
+    );
     output(
       ctx.json,
       { safetyCode: result.safetyCode, schoolName: result.schoolName },
-      term`Enrolled with ${result.schoolName}.\nSafety code: ${result.safetyCode}\nCheck it matches the code on the staff-room poster.`,
+      term`Enrolled with ${result.schoolName}.\nSafety code: ${result.safetyCode}\n` +
+        (fromMachine
+          ? term`It matches the code in IT's machine settings (${fromMachine.file}).`
+          : 'Check it matches the code on the staff-room poster.'),
     );
   } finally {
     store.close();
   }
+}
+
+/** The share and code in IT's machine settings, or a clear refusal when there are none. */
+async function machineShare(): Promise<{ share: string; safetyCode: string; file: string }> {
+  const read = await readMachineSettings(machineSettingsFile());
+  if (read.state === 'absent') {
+    // Without IT's file there is nothing to take the share from (see --help).
+    throw new UsageError('--share is required.');
+  }
+  if (read.state === 'malformed') {
+    throw new SafeguardError(
+      'machine-settings',
+      `IT's machine settings file (${read.file}) cannot be used: ${read.problem}. Nothing was enrolled.`,
+    );
+  }
+  return { ...read.settings, file: read.file };
 }
 
 export function formsCommand(ctx: CommandContext, forms: FormRegistry): void {

@@ -1,4 +1,5 @@
 export {
+  addableRoles,
   newProfile,
   nextProfile,
   profileBodySchema,
@@ -6,6 +7,7 @@ export {
   recipientSchema,
   signProfile,
   verifyProfile,
+  type AddableRole,
   type Recipient,
   type RecipientRole,
   type SchoolProfile,
@@ -18,5 +20,44 @@ export {
   type PosterInput,
 } from './poster';
 export { posterContent, posterFileName, type PosterContent } from './poster-input';
-export { addRecipient, type AddRecipientInput } from './recipients';
+export {
+  contactKeys,
+  contactLabels,
+  contactsOf,
+  contactSchema,
+  contactsSchema,
+  CONTACT_LIMITS,
+  defaultContacts,
+  headteacherConcernGap,
+  reachBy,
+  type Contact,
+  type ContactKey,
+  type SchoolContacts,
+} from './contacts';
+export {
+  currentProfile,
+  NOT_ROOT_MESSAGE,
+  publishProfileChange,
+  requireRootKey,
+  withRootHolder,
+  type RootHolder,
+} from './changes';
+export {
+  addRecipient,
+  oneTimePassphrase,
+  prepareRecipient,
+  publishRecipient,
+  removalWords,
+  removeRecipient,
+  removeRecipientWith,
+  type AddRecipientInput,
+  type PreparedRecipient,
+} from './recipients';
+export { setContacts, setContactsWith, type ContactsChange } from './set-contacts';
 export { initSchool, type SchoolInitInput } from './setup';
+export {
+  recipientFingerprint,
+  schoolSummary,
+  type RecipientSummary,
+  type SchoolSummary,
+} from './summary';

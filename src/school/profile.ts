@@ -1,15 +1,20 @@
 /**
  * The signed school profile (`<share>/school.json`): who the recipients are, how concerns are
- * routed, and policy settings, signed by the school's root Ed25519 key. A staff machine pins the
- * root key's fingerprint at enrolment, so a share writer cannot add a recipient of their own.
+ * routed, the school's safeguarding contacts and policy settings, signed by the school's root
+ * Ed25519 key. A staff machine pins the root key's fingerprint at enrolment, so a share writer
+ * cannot add a recipient of their own, nor change a number staff are told to call.
+ *
+ * Format version 1 throughout: `contacts` is optional, so every profile signed before it existed
+ * still parses and verifies byte for byte (the signature covers the canonical body as it is).
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalBytes, isAgeRecipient, keyFingerprint, signBytes, verifyBytes } from '../crypto';
 import { SafeguardError } from '../errors';
+import { contactsSchema } from './contacts';
+import { recipientRoles } from './roles';
 
-export const recipientRoles = ['dsl', 'deputy', 'headteacher', 'chair', 'office'] as const;
-export type RecipientRole = (typeof recipientRoles)[number];
+export { addableRoles, recipientRoles, type AddableRole, type RecipientRole } from './roles';
 
 export const recipientSchema = z.strictObject({
   id: z.uuid(),
@@ -34,6 +39,8 @@ export const profileBodySchema = z.strictObject({
   rootKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not an Ed25519 public key'),
   recipients: z.array(recipientSchema).min(1),
   routing: z.strictObject({ default: z.literal('all-leads') }),
+  /** Absent on profiles from before contacts were kept: the national defaults apply. */
+  contacts: contactsSchema.optional(),
 });
 export type SchoolProfile = z.infer<typeof profileBodySchema>;
 
@@ -156,7 +163,7 @@ export function verifyProfile(
 /** Returns the next version of a profile with a change applied (serial + 1, new issue time). */
 export function nextProfile(
   current: SchoolProfile,
-  change: Partial<Pick<SchoolProfile, 'recipients' | 'schoolName'>>,
+  change: Partial<Pick<SchoolProfile, 'recipients' | 'schoolName' | 'contacts'>>,
   now: Date,
 ): SchoolProfile {
   return { ...current, ...change, serial: current.serial + 1, issuedAt: now.toISOString() };

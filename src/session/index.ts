@@ -15,8 +15,10 @@ import { leadSettingsHandlers } from '../api/handlers/lead-settings';
 import { leadSessionHandlers } from '../api/handlers/lead-session';
 import { receiptsHandlers } from '../api/handlers/receipts';
 import { schoolPosterHandlers } from '../api/handlers/school-poster';
+import { schoolContactsHandlers, schoolHandlers } from '../api/handlers/school';
 import { FILING_SHARE_TIMEOUT_MS } from '../concerns';
 import { FormRegistry } from '../forms';
+import { enrolFromMachineSettings, machineSettingsFile } from '../machine';
 import {
   DeliveryLoop,
   DraftKeyRing,
@@ -35,6 +37,10 @@ export interface SessionOptions {
   delivery?: Omit<DeliveryLoopOptions, 'onRound' | 'now'>;
   /** Told the counts of new concerns a lead's background import brought (for a notification). */
   onNewConcerns?: (counts: { imported: number; urgent: number }) => void;
+  /** IT's machine settings file; default machineSettingsFile(); null to ignore it. */
+  machineFile?: string | null;
+  /** One line for IT's logs (default: stderr); never content. */
+  log?: (line: string) => void;
 }
 
 export interface Session {
@@ -50,6 +56,17 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const forms = FormRegistry.load({ customDir: join(options.home, 'forms') });
   const store = await openStaffStore(options.home, options.keyProvider);
   removeExpiredDrafts(store, new Date());
+  // A computer IT prepared enrols itself on first start, if the share shows the expected code.
+  const machine =
+    options.machineFile === null
+      ? ({ outcome: 'nothing' } as const)
+      : await enrolFromMachineSettings({
+          store,
+          file: options.machineFile ?? machineSettingsFile(),
+          now: new Date(),
+          share: { timeoutMs: FILING_SHARE_TIMEOUT_MS },
+          log: options.log ?? ((line) => process.stderr.write(`safeguard-desk: ${line}\n`)),
+        });
   const delivery = new DeliveryLoop(store, {
     share: { timeoutMs: FILING_SHARE_TIMEOUT_MS },
     ...options.delivery,
@@ -64,7 +81,11 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     ...(options.onNewConcerns ? { onNewConcerns: options.onNewConcerns } : {}),
   });
   const handlers: ApiHandlers = {
-    ...appHandlers({ store, draftKeys }),
+    ...appHandlers({
+      store,
+      draftKeys,
+      machineSetting: () => ('message' in machine ? machine.message : null),
+    }),
     ...formsHandlers({ forms }),
     ...concernsHandlers({ store, forms, delivery, draftKeys }),
     ...receiptsHandlers({ store, forms, delivery }),
@@ -74,6 +95,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     ...leadCaseHandlers({ lead, forms }),
     ...leadPeopleHandlers({ lead, forms }),
     ...leadSettingsHandlers({ lead }),
+    ...schoolContactsHandlers({ store }),
+    ...schoolHandlers({ lead, store }),
   };
   return {
     handlers,

@@ -28,6 +28,13 @@ export interface TrustedProfile {
   unreachable: string | null;
 }
 
+/** What enrolment may be told beyond the share: the code IT expects, the share's time limit. */
+export interface EnrolOptions {
+  /** Refuse, enrolling nothing, unless the share's safety code is this (IT's machine settings). */
+  expectedSafetyCode?: string;
+  share?: FolderShareOptions;
+}
+
 /**
  * Enrols this machine with the share: reads the profile, pins its root key. Re-enrolling with the
  * same school keeps the pin; a profile from another root key is refused as for any update.
@@ -36,8 +43,9 @@ export async function enrol(
   store: StaffStore,
   sharePath: string,
   now: Date,
+  options: EnrolOptions = {},
 ): Promise<EnrolmentResult> {
-  const share = openShare(sharePath);
+  const share = openShare(sharePath, options.share);
   const json = await share.readProfile();
   if (json === null) {
     throw new SafeguardError(
@@ -56,6 +64,13 @@ export async function enrol(
         }
       : undefined,
   );
+  const code = safetyCode(verified.rootFingerprint);
+  if (options.expectedSafetyCode !== undefined && code !== options.expectedSafetyCode) {
+    throw new SafeguardError(
+      'safety-code-mismatch',
+      `The school share at ${sharePath} shows safety code ${code}, but IT's machine settings expect ${options.expectedSafetyCode}. Nothing was enrolled: tell IT.`,
+    );
+  }
   store.deviceKey(now);
   store.saveEnrolment(
     {
@@ -69,7 +84,7 @@ export async function enrol(
   store.setProfileProblem(null, now);
   return {
     schoolName: verified.profile.schoolName,
-    safetyCode: safetyCode(verified.rootFingerprint),
+    safetyCode: code,
     profileSerial: verified.profile.serial,
   };
 }

@@ -32,6 +32,7 @@ export {
   requireEnrolment,
   trustedProfile,
   UNTRUSTED_PROFILE_WARNING,
+  type EnrolOptions,
   type EnrolmentResult,
   type TrustedProfile,
 } from './enrolment';

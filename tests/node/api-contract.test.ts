@@ -57,6 +57,7 @@ describe('the API contract', () => {
         sharePath: school.share,
         warning: null,
         waiting: 0,
+        machineSetting: null,
       },
     });
   });

@@ -52,6 +52,12 @@ export function SchoolStatus({ status }: { status: Loadable<AppStatus> }) {
       {status.state === 'ready' && !status.value.enrolled && (
         <>
           <p className="status-line status-line--warn">Not enrolled.</p>
+          {status.value.machineSetting !== null && (
+            <div className="notice notice--warn">
+              <p className="notice__title">IT&rsquo;s settings for this computer</p>
+              <p>{status.value.machineSetting}</p>
+            </div>
+          )}
           <p>IT must enrol this computer. On this computer, IT runs:</p>
           <pre className="command">
             <code>safeguard-desk enroll --share DIR</code>

@@ -1,8 +1,8 @@
 /**
  * The unlocked safeguarding area: its own navigation (inbox, search, check the record, the school
- * calendar, lock) and the screen shown, with a "back" history. Every case, search and chronology
- * lives in this component's state only: when the area locks it is unmounted, and all of it goes
- * with it.
+ * calendar, the School screen, lock) and the screen shown, with a "back" history. Every case,
+ * search and chronology lives in this component's state only: when the area locks it is
+ * unmounted, and all of it goes with it.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { formatClock } from '../format';
@@ -12,6 +12,7 @@ import { CaseScreen } from './case/CaseScreen';
 import { noFilters } from './inbox/CaseFilterFields';
 import { InboxScreen, type ImportState, type InboxQuery } from './inbox/InboxScreen';
 import { PersonScreen } from './person/PersonScreen';
+import { SchoolScreen } from './school/SchoolScreen';
 import { emptySearch, SearchScreen, type SearchState } from './search/SearchScreen';
 import type { LeadNavigation, LeadScreen, LeadStatus, Recipient } from './types';
 import { VerifyScreen } from './VerifyScreen';
@@ -32,14 +33,16 @@ const backWords: Record<LeadScreen['name'], string> = {
   person: 'Back to the chronology',
   verify: 'Back to Check the record',
   calendar: 'Back to the school calendar',
+  school: 'Back to School',
 };
 
-type TopScreen = 'inbox' | 'search' | 'verify' | 'calendar';
+type TopScreen = 'inbox' | 'search' | 'verify' | 'calendar' | 'school';
 const topScreens: Array<{ name: TopScreen; label: string }> = [
   { name: 'inbox', label: 'Inbox' },
   { name: 'search', label: 'Search' },
   { name: 'verify', label: 'Check the record' },
   { name: 'calendar', label: 'School calendar' },
+  { name: 'school', label: 'School' },
 ];
 
 interface LeadWorkspaceProps {
@@ -70,17 +73,16 @@ export function LeadWorkspace({ status, onLock }: LeadWorkspaceProps) {
     setVersion((v) => v + 1);
   }, []);
 
+  const loadRecipients = useCallback(async () => {
+    const result = await load((api) => api['lead.recipients']());
+    if (result.state === 'ready') setRecipients(result.value);
+  }, []);
+
   useEffect(() => {
     // The core imports on unlock and every minute; this waits for the first one and says so.
     void runImport();
-    let current = true;
-    void load((api) => api['lead.recipients']()).then((result) => {
-      if (current && result.state === 'ready') setRecipients(result.value);
-    });
-    return () => {
-      current = false;
-    };
-  }, [runImport]);
+    void loadRecipients();
+  }, [runImport, loadRecipients]);
 
   const go = useCallback(
     (next: LeadScreen) => {
@@ -175,6 +177,12 @@ export function LeadWorkspace({ status, onLock }: LeadWorkspaceProps) {
       {screen.name === 'search' && <SearchScreen state={search} onState={setSearch} nav={nav} />}
       {screen.name === 'verify' && <VerifyScreen />}
       {screen.name === 'calendar' && <CalendarScreen />}
+      {screen.name === 'school' && (
+        <SchoolScreen
+          onCalendar={() => toTop('calendar')}
+          onChanged={() => void loadRecipients()}
+        />
+      )}
     </div>
   );
 }

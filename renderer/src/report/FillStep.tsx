@@ -6,6 +6,7 @@ import { FieldInput } from '../fields/FieldInput';
 import { DraftStatusLine } from '../drafts/DraftStatusLine';
 import type { DraftStatus } from '../drafts/useDraftAutosave';
 import { isImagesForm, type FieldDefinition, type FormDefinition } from './definition';
+import type { StaffContacts } from './loadReport';
 import { ErrorSummary } from './ErrorSummary';
 import { DoNotFirst, Guidance } from './Guidance';
 import { ReporterFields } from './ReporterFields';
@@ -19,6 +20,10 @@ interface FillStepProps {
   form: FormDefinition;
   /** The people a concern can be about; empty when the question is not asked. */
   subjects: readonly Subject[];
+  /** The school's contacts for the guidance panel, or null. */
+  contacts: StaffContacts | null;
+  /** Why a concern about the headteacher has nowhere to go in school (no chair), or null. */
+  headteacherConcern: string | null;
   /** Reopened from a draft. */
   resumed: boolean;
   draftStatus: DraftStatus;
@@ -37,7 +42,8 @@ function question(field: FieldDefinition) {
 }
 
 export function FillStep(props: FillStepProps) {
-  const { form, subjects, resumed, draftStatus, onSaveDraft, onReview } = props;
+  const { form, subjects, contacts, headteacherConcern } = props;
+  const { resumed, draftStatus, onSaveDraft, onReview } = props;
   const { handleSubmit, formState, control } = useFormContext<ReportValues>();
   const answers = useWatch({ control, name: 'answers' });
   const heading = useHeadingFocus<HTMLHeadingElement>();
@@ -59,6 +65,12 @@ export function FillStep(props: FillStepProps) {
           {form.title}
         </h1>
         {imagesFirst && <DoNotFirst lines={form.guidance.avoid} />}
+        {headteacherConcern !== null && (
+          <div className="notice notice--warn" id="headteacher-gap">
+            <p className="notice__title">If this concern is about the headteacher</p>
+            <p>{headteacherConcern}</p>
+          </div>
+        )}
         {problems.length > 0 && <ErrorSummary items={problems} focusKey={summaryFocus} />}
         <form
           className="report-form"
@@ -69,7 +81,13 @@ export function FillStep(props: FillStepProps) {
         >
           <ReporterFields />
           {leading.map(question)}
-          {subjects.length > 0 && <SubjectQuestion subjects={subjects} resumed={resumed} />}
+          {subjects.length > 0 && (
+            <SubjectQuestion
+              subjects={subjects}
+              resumed={resumed}
+              headteacherConcern={headteacherConcern}
+            />
+          )}
           {rest.map(question)}
           <div className="form-actions">
             <button type="submit" className="button button--primary">
@@ -86,7 +104,7 @@ export function FillStep(props: FillStepProps) {
           </div>
         </form>
       </div>
-      <Guidance form={form} withoutAvoid={imagesFirst} />
+      <Guidance form={form} withoutAvoid={imagesFirst} contacts={contacts} />
     </div>
   );
 }

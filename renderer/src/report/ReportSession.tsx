@@ -27,7 +27,10 @@ interface ReportSessionProps {
 }
 
 export function ReportSession({ data, reporter, registerFlush, onDone }: ReportSessionProps) {
-  const { form, subjects } = data;
+  const { form, subjects, contacts } = data;
+  // Until a chair of governors is named, a concern about the headteacher has nowhere to go.
+  const headteacherConcern =
+    form.kind === 'concern' ? (contacts?.headteacherConcern ?? null) : null;
   const askAbout = form.kind === 'concern' && subjects.length > 0;
   const resumed = data.draftId !== undefined;
   const resolver = useMemo(() => reportResolver(form, askAbout), [form, askAbout]);
@@ -95,6 +98,8 @@ export function ReportSession({ data, reporter, registerFlush, onDone }: ReportS
           <FillStep
             form={form}
             subjects={askAbout ? subjects : []}
+            contacts={contacts}
+            headteacherConcern={headteacherConcern}
             resumed={resumed}
             draftStatus={autosave.status}
             onSaveDraft={autosave.saveNow}

@@ -1,5 +1,5 @@
 /** Whether the concern is about a lead, the head or the chair: the core then routes around them. */
-import { useFormContext } from 'react-hook-form';
+import { useFormContext, useWatch } from 'react-hook-form';
 import type { OperationOutput } from '../../../src/api/contract';
 import { GroupFrame } from '../fields/FieldFrame';
 import { ABOUT_ID } from '../fields/ids';
@@ -21,10 +21,15 @@ interface SubjectQuestionProps {
   subjects: readonly Subject[];
   /** The form was reopened from a draft, with the draft's answer chosen if it still can be. */
   resumed: boolean;
+  /** Why a concern about the headteacher has nowhere to go in school (no chair), or null. */
+  headteacherConcern: string | null;
 }
 
-export function SubjectQuestion({ subjects, resumed }: SubjectQuestionProps) {
-  const { register, formState } = useFormContext<ReportValues>();
+export function SubjectQuestion({ subjects, resumed, headteacherConcern }: SubjectQuestionProps) {
+  const { register, formState, control } = useFormContext<ReportValues>();
+  const about = useWatch({ control, name: 'about' });
+  const aboutTheHead =
+    headteacherConcern !== null && subjects.some((s) => s.id === about && s.role === 'headteacher');
   const invalid = messageAt(formState.errors, 'about') !== undefined;
   // The answer the form opened with is the draft's (ReportSession), or '' when it had none.
   const kept = (formState.defaultValues?.about ?? '') !== '';
@@ -58,6 +63,15 @@ export function SubjectQuestion({ subjects, resumed }: SubjectQuestionProps) {
             </div>
           );
         })}
+      </div>
+      {/* In the page before it fills, so screen readers announce it the moment the head is chosen. */}
+      <div className={aboutTheHead ? 'notice notice--warn subject-gap' : undefined} role="alert">
+        {aboutTheHead && (
+          <>
+            <p className="notice__title">This concern cannot be sent to anyone in school</p>
+            <p>{headteacherConcern}</p>
+          </>
+        )}
       </div>
     </GroupFrame>
   );

@@ -1,13 +1,18 @@
 /** Everything the form needs before it can be shown: its definition, the subjects, a draft. */
-import type { SafeguardBridge } from '../../../src/api/contract';
+import type { OperationOutput, SafeguardBridge } from '../../../src/api/contract';
 import { restoreFile } from '../fields/files';
 import { toFormDefinition, type FormDefinition } from './definition';
 import type { Subject } from './SubjectQuestion';
 import { fromAnswers, NOBODY, type AnswerValue, type FileValue } from './values';
 
+/** The school's contacts and the no-chair sentence, as staff see them beside a form. */
+export type StaffContacts = OperationOutput<'school.contacts'>;
+
 export interface ReportData {
   form: FormDefinition;
   subjects: Subject[];
+  /** Null when they could not be had: the form opens anyway (filing never waits on them). */
+  contacts: StaffContacts | null;
   answers: Record<string, AnswerValue>;
   draftId: string | undefined;
   /** The draft's answer to "who is this about" (NOBODY or a subject's id), or null. */
@@ -21,9 +26,10 @@ export async function loadReport(
   formId: string,
   draftId: string | undefined,
 ): Promise<ReportData> {
-  const [view, subjects, draft] = await Promise.all([
+  const [view, subjects, contacts, draft] = await Promise.all([
     api['forms.get']({ id: formId }),
     api['school.subjects'](),
+    api['school.contacts']().catch(() => null),
     draftId === undefined ? Promise.resolve(null) : api['drafts.get']({ draftId }),
   ]);
   const form = toFormDefinition(view);
@@ -40,5 +46,13 @@ export async function loadReport(
     draft?.about === NOBODY || subjects.some((s) => s.id === draft?.about)
       ? (draft?.about ?? null)
       : null;
-  return { form, subjects, answers, draftId, about, protected: draft?.protected ?? false };
+  return {
+    form,
+    subjects,
+    contacts,
+    answers,
+    draftId,
+    about,
+    protected: draft?.protected ?? false,
+  };
 }

@@ -11,6 +11,7 @@ import {
   pathways,
   priorities,
 } from '../../casework/events/types';
+import { leadSchoolContract } from './lead-school';
 import { none } from './shared';
 
 export const leadStatusSchema = z.object({
@@ -319,4 +320,6 @@ export const leadContract = {
   },
   /** "Check the record": every link and signature of the audit chain and the events. */
   'lead.verify': { input: none, output: auditReportSchema },
+  /** The School screen: recipients, contacts; changes by the DSL (contract/lead-school.ts). */
+  ...leadSchoolContract,
 } as const;

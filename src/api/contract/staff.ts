@@ -48,6 +48,8 @@ export const appStatusSchema = z.object({
   warning: z.string().nullable(),
   /** Concerns saved on this computer, not yet on the share. */
   waiting: z.number().int(),
+  /** Not enrolled: why IT's machine settings did not enrol this computer (tell IT), or null. */
+  machineSetting: z.string().nullable(),
 });
 
 /**
@@ -187,6 +189,26 @@ export const deliveryResultSchema = z.object({
   error: z.string().nullable(),
 });
 
+/**
+ * The school's contacts as staff see them beside a form (only those with something recorded), and,
+ * until a chair of governors is named, the sentence saying a concern about the headteacher has
+ * nowhere to go in school, with the LADO and NSPCC numbers.
+ */
+export const staffContactsSchema = z.object({
+  contacts: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      name: z.string(),
+      phone: z.string(),
+      web: z.string(),
+    }),
+  ),
+  /** When the DSL last checked them (YYYY-MM-DD), or null. */
+  lastChecked: z.string().nullable(),
+  headteacherConcern: z.string().nullable(),
+});
+
 /** The staff operations: every user of the app has them. */
 export const staffContract = {
   'app.status': { input: none, output: appStatusSchema },
@@ -198,6 +220,7 @@ export const staffContract = {
     output: formDefinitionViewSchema,
   },
   'school.subjects': { input: none, output: z.array(concernSubjectSchema) },
+  'school.contacts': { input: none, output: staffContactsSchema },
   'concerns.submit': { input: submitConcernInputSchema, output: receiptSchema },
   'receipts.list': { input: none, output: z.array(receiptEntrySchema) },
   /** One receipt's status as this computer knows it (no share access: cheap to poll). */

@@ -8,8 +8,11 @@ import { UNTRUSTED_PROFILE_WARNING, type DraftKeyRing, type StaffStore } from '.
 export function appHandlers(deps: {
   store: StaffStore;
   draftKeys: DraftKeyRing;
+  /** Why IT's machine settings did not enrol this computer at start, or null. */
+  machineSetting?: () => string | null;
 }): HandlersOf<'app.status' | 'app.lock'> {
   const { store, draftKeys } = deps;
+  const machineSetting = deps.machineSetting ?? (() => null);
   return {
     'app.lock': () => Promise.resolve({ draftsLocked: draftKeys.forgetAll() }),
     'app.status': () => {
@@ -22,6 +25,7 @@ export function appHandlers(deps: {
           sharePath: null,
           warning: null,
           waiting: 0,
+          machineSetting: machineSetting(),
         });
       }
       const { profile } = verifyProfile(enrolment.profileJson);
@@ -33,6 +37,7 @@ export function appHandlers(deps: {
         sharePath: enrolment.sharePath,
         warning: problem === null ? null : `${UNTRUSTED_PROFILE_WARNING} (${problem.detail})`,
         waiting: store.counts().pending,
+        machineSetting: null,
       });
     },
   };
