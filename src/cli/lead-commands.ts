@@ -23,7 +23,7 @@ import { joinAsLead, unlockLead } from '../lead';
 import { addRecipient, initSchool } from '../school';
 import { caseDetailText, caseListText } from './case-text';
 import type { CommandContext } from './context';
-import { output, readPassphrase, UsageError } from './io';
+import { output, readNewPassphrase, readPassphrase, UsageError } from './io';
 import { britishDateTime } from './local-time';
 import { term } from './terminal-text';
 
@@ -238,13 +238,21 @@ function count(n: number): string {
 async function joinCommand(ctx: CommandContext): Promise<void> {
   const identityFile = resolve(ctx.requireOption('identity'));
   const share = resolve(ctx.requireOption('share'));
-  const passphrase = await readPassphrase(ctx.options['passphrase-file']);
+  const passphrase = await readPassphrase(
+    ctx.options['passphrase-file'],
+    'One-time passphrase (given with the identity file): ',
+  );
+  const newPassphrase = await readNewPassphrase(
+    ctx.options['new-passphrase-file'],
+    'Your own new passphrase: ',
+  );
   const joined = await joinAsLead({
     home: ctx.home,
     keyProvider: ctx.keyProvider,
     identityFile,
     sharePath: share,
     passphrase,
+    newPassphrase,
   });
   output(
     ctx.json,
@@ -252,4 +260,9 @@ async function joinCommand(ctx: CommandContext): Promise<void> {
     term`Joined as ${roleLabel(joined.role)}: you will receive ${roleReceives(joined.role)}.\nSafety code: ${joined.safetyCode}\n\n` +
       recoveryKeyWords(joined.recoveryKey),
   );
+  if (!joined.identityFileRemoved) {
+    process.stderr.write(
+      term`safeguard-desk: warning: the identity file ${identityFile} could not be deleted (read-only?). Destroy it yourself now: with the one-time passphrase it still opens your keys.\n`,
+    );
+  }
 }

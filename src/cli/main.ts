@@ -37,7 +37,10 @@ Safeguarding lead (--passphrase-file FILE, or a prompt on a terminal):
   school init --share DIR --school NAME --lead-name NAME
   school add-recipient --role deputy|headteacher|chair|office --name NAME
       [--recipient AGE_RECIPIENT | --new-passphrase-file FILE --identity-out FILE]
-  lead join --identity FILE --share DIR   set up a lead added by school add-recipient
+  lead join --identity FILE --share DIR --passphrase-file ONE_TIME --new-passphrase-file OWN
+                                          set up a lead added by school add-recipient; the
+                                          identity file is deleted, the one-time passphrase
+                                          stops working; prints your recovery key
   lead import | lead list | lead show REFERENCE | lead quarantine [--all]
   lead triage REF --pathway P --priority P [--assign ID] [--reason TEXT]
       [--harm-threshold harmed,offence,risk,unsuitable|none]
