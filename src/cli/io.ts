@@ -76,3 +76,31 @@ async function promptHidden(prompt: string): Promise<string> {
     process.stderr.write('\n');
   }
 }
+
+/** Longer than any recovery key with spaces: a bigger file is not one. */
+const RECOVERY_KEY_FILE_BYTES = 1024;
+
+/** Reads a recovery key from `--recovery-key-file`, or prompts for it without echo on a terminal. */
+export async function readRecoveryKey(file: string | undefined): Promise<string> {
+  if (file !== undefined) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      throw new SafeguardError('passphrase-file', `The recovery key file ${file} cannot be read.`);
+    }
+    if (bytes.length > RECOVERY_KEY_FILE_BYTES) {
+      throw new SafeguardError(
+        'passphrase-file',
+        `The recovery key file ${file} is too long to hold a recovery key.`,
+      );
+    }
+    return bytes.toString('utf8');
+  }
+  if (!process.stdin.isTTY) {
+    throw new UsageError(
+      'A recovery key is needed: pass --recovery-key-file FILE (no terminal to prompt on).',
+    );
+  }
+  return promptHidden('Recovery key: ');
+}

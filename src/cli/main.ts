@@ -35,6 +35,7 @@ Staff machine:
                                           in the background until stopped (for IT services)
 Safeguarding lead (--passphrase-file FILE, or a prompt on a terminal):
   school init --share DIR --school NAME --lead-name NAME
+                                          prints the safety code and your recovery key
   school add-recipient --role deputy|headteacher|chair|office --name NAME
       [--recipient AGE_RECIPIENT | --new-passphrase-file FILE --identity-out FILE]
   lead join --identity FILE --share DIR --passphrase-file ONE_TIME --new-passphrase-file OWN
@@ -54,6 +55,10 @@ Safeguarding lead (--passphrase-file FILE, or a prompt on a terminal):
   lead people merge PERSON_ID PERSON_ID | lead people unmerge MERGE_ID --reason TEXT
   lead calendar [set --file FILE | add-closure DATE… | remove-closure DATE… | add-term START END]
   audit verify                            check every link and signature of the lead's record
+  lead change-passphrase --passphrase-file OLD --new-passphrase-file NEW
+  lead recover --recovery-key-file F --new-passphrase-file NEW [--share DIR]
+                                          a forgotten passphrase or a new computer: your
+                                          recovery key opens your copy on the share
   lead export-identity                    print the age identity for recovery with 'age -d'
 Options: --json for machine-readable output. State lives in $SAFEGUARD_DESK_HOME when set.`;
 
@@ -73,6 +78,7 @@ const OPTIONS = {
   name: { type: 'string' },
   recipient: { type: 'string' },
   'new-passphrase-file': { type: 'string' },
+  'recovery-key-file': { type: 'string' },
   'identity-out': { type: 'string' },
   identity: { type: 'string' },
   watch: { type: 'boolean' },

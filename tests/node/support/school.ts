@@ -15,6 +15,8 @@ export interface SchoolFixture {
   staffHome: string;
   passphraseFile: string;
   safetyCode: string;
+  /** The DSL's recovery key, as `school init --json` printed it. */
+  recoveryKey: string;
   cleanup(): Promise<void>;
 }
 
@@ -37,7 +39,7 @@ export async function makeSchool(name = 'Barnsole Primary'): Promise<SchoolFixtu
   const ws = await tempWorkspace();
   const dslHome = join(ws.root, 'dsl');
   const staffHome = join(ws.root, 'staff');
-  const init = await cliJson<{ safetyCode: string }>(dslHome, [
+  const init = await cliJson<{ safetyCode: string; recoveryKey: string }>(dslHome, [
     'school',
     'init',
     '--share',
@@ -55,6 +57,7 @@ export async function makeSchool(name = 'Barnsole Primary'): Promise<SchoolFixtu
     dslHome,
     staffHome,
     safetyCode: init.safetyCode,
+    recoveryKey: init.recoveryKey,
     cleanup: () => rm(ws.root, { recursive: true, force: true }),
   };
 }
