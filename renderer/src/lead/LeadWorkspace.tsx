@@ -1,8 +1,8 @@
 /**
  * The unlocked safeguarding area: its own navigation (inbox, search, check the record, the school
- * calendar, lock) and the screen shown, with a "back" history. Every case, search and chronology
- * lives in this component's state only: when the area locks it is unmounted, and all of it goes
- * with it.
+ * calendar, change passphrase, lock) and the screen shown, with a "back" history. Every case,
+ * search and chronology lives in this component's state only: when the area locks it is
+ * unmounted, and all of it goes with it.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { formatClock } from '../format';
@@ -11,6 +11,7 @@ import { CalendarScreen } from './calendar/CalendarScreen';
 import { CaseScreen } from './case/CaseScreen';
 import { noFilters } from './inbox/CaseFilterFields';
 import { InboxScreen, type ImportState, type InboxQuery } from './inbox/InboxScreen';
+import { ChangePassphraseScreen } from './passphrase/ChangePassphraseScreen';
 import { PersonScreen } from './person/PersonScreen';
 import { emptySearch, SearchScreen, type SearchState } from './search/SearchScreen';
 import type { LeadNavigation, LeadScreen, LeadStatus, Recipient } from './types';
@@ -32,14 +33,16 @@ const backWords: Record<LeadScreen['name'], string> = {
   person: 'Back to the chronology',
   verify: 'Back to Check the record',
   calendar: 'Back to the school calendar',
+  passphrase: 'Back to Change passphrase',
 };
 
-type TopScreen = 'inbox' | 'search' | 'verify' | 'calendar';
+type TopScreen = 'inbox' | 'search' | 'verify' | 'calendar' | 'passphrase';
 const topScreens: Array<{ name: TopScreen; label: string }> = [
   { name: 'inbox', label: 'Inbox' },
   { name: 'search', label: 'Search' },
   { name: 'verify', label: 'Check the record' },
   { name: 'calendar', label: 'School calendar' },
+  { name: 'passphrase', label: 'Change passphrase' },
 ];
 
 interface LeadWorkspaceProps {
@@ -175,6 +178,7 @@ export function LeadWorkspace({ status, onLock }: LeadWorkspaceProps) {
       {screen.name === 'search' && <SearchScreen state={search} onState={setSearch} nav={nav} />}
       {screen.name === 'verify' && <VerifyScreen />}
       {screen.name === 'calendar' && <CalendarScreen />}
+      {screen.name === 'passphrase' && <ChangePassphraseScreen />}
     </div>
   );
 }

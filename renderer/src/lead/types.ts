@@ -32,7 +32,8 @@ export type LeadScreen =
   | { name: 'person'; personId: string }
   | { name: 'search' }
   | { name: 'verify' }
-  | { name: 'calendar' };
+  | { name: 'calendar' }
+  | { name: 'passphrase' };
 
 /** How a screen asks to go elsewhere in the area. */
 export interface LeadNavigation {
