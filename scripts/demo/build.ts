@@ -11,7 +11,7 @@ import { importConcerns, openWorkspace, type Workspace } from '../../src/casewor
 import { fileConcern } from '../../src/concerns';
 import { FormRegistry, type FormDefinition } from '../../src/forms';
 import { joinAsLead } from '../../src/lead';
-import { addRecipient, initSchool } from '../../src/school';
+import { addRecipient, initSchool, oneTimePassphrase } from '../../src/school';
 import { enrol, openStaffStore, type StaffStore } from '../../src/staff';
 import { UnprotectedFileKeyProvider } from '../../src/storage/key-provider';
 import {
@@ -102,13 +102,16 @@ export async function buildDemoSchool(
 
   progress(`Adding ${DEMO_DEPUTY} as deputy, who joins from a computer of their own…`);
   const identityFile = join(root, 'deputy.identity.age');
+  // The file travels under a one-time passphrase; the deputy then chooses their own (here, the
+  // demo's one passphrase, so every lead of the demo opens with it).
+  const oneTime = oneTimePassphrase();
   await addRecipient({
     home: dslHome,
     keyProvider: dslKeys,
     passphrase,
     role: 'deputy',
     name: DEMO_DEPUTY,
-    newPassphrase: passphrase,
+    newPassphrase: oneTime,
     identityOut: identityFile,
     now: start,
   });
@@ -117,7 +120,8 @@ export async function buildDemoSchool(
     keyProvider: new UnprotectedFileKeyProvider(deputyHome),
     identityFile,
     sharePath: share,
-    passphrase,
+    passphrase: oneTime,
+    newPassphrase: passphrase,
     now: start,
   });
 

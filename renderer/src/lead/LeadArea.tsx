@@ -1,5 +1,6 @@
 /**
- * The safeguarding area of a lead's computer: locked (the passphrase), or the workspace. It locks
+ * The safeguarding area of a lead's computer: locked (the passphrase, or the recovery key when it
+ * is forgotten), or the workspace. It locks
  * after 5 minutes without input, on "Lock safeguarding area", and whenever the whole app locks (the
  * app unmounts it then). Locking unmounts the workspace first — every case leaves the page and
  * React's state at once — and then tells the core to forget the identity and close the store.
@@ -9,6 +10,7 @@ import { FailureNotice } from '../components/FailureNotice';
 import { load, type Loadable } from '../loadable';
 import { useIdleLock } from '../lock/useIdleLock';
 import { LeadWorkspace } from './LeadWorkspace';
+import { RecoverScreen } from './passphrase/RecoverScreen';
 import type { LeadStatus } from './types';
 import { UnlockScreen } from './UnlockScreen';
 import './lead.css';
@@ -16,7 +18,8 @@ import './lead.css';
 type Phase =
   | { name: 'checking' }
   | { name: 'failed'; status: Loadable<LeadStatus> }
-  | { name: 'locked'; reason: 'idle' | 'lead' | null }
+  | { name: 'locked'; reason: 'idle' | 'lead' | 'recovered' | null }
+  | { name: 'recovering' }
   | { name: 'unlocked'; status: LeadStatus; session: number };
 
 export function LeadArea() {
@@ -64,6 +67,14 @@ export function LeadArea() {
         <UnlockScreen
           reason={phase.reason}
           onUnlocked={(status) => setPhase({ name: 'unlocked', status, session: Date.now() })}
+          onForgotten={() => setPhase({ name: 'recovering' })}
+        />
+      );
+    case 'recovering':
+      return (
+        <RecoverScreen
+          onRecovered={() => setPhase({ name: 'locked', reason: 'recovered' })}
+          onCancel={() => setPhase({ name: 'locked', reason: null })}
         />
       );
     case 'unlocked':

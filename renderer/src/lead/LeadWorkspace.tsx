@@ -1,6 +1,6 @@
 /**
  * The unlocked safeguarding area: its own navigation (inbox, search, check the record, the school
- * calendar, the School screen, lock) and the screen shown, with a "back" history. Every case,
+ * calendar, the School screen, change passphrase, lock) and the screen shown, with a "back" history. Every case,
  * search and chronology lives in this component's state only: when the area locks it is
  * unmounted, and all of it goes with it.
  */
@@ -11,6 +11,7 @@ import { CalendarScreen } from './calendar/CalendarScreen';
 import { CaseScreen } from './case/CaseScreen';
 import { noFilters } from './inbox/CaseFilterFields';
 import { InboxScreen, type ImportState, type InboxQuery } from './inbox/InboxScreen';
+import { ChangePassphraseScreen } from './passphrase/ChangePassphraseScreen';
 import { PersonScreen } from './person/PersonScreen';
 import { SchoolScreen } from './school/SchoolScreen';
 import { emptySearch, SearchScreen, type SearchState } from './search/SearchScreen';
@@ -34,15 +35,17 @@ const backWords: Record<LeadScreen['name'], string> = {
   verify: 'Back to Check the record',
   calendar: 'Back to the school calendar',
   school: 'Back to School',
+  passphrase: 'Back to Change passphrase',
 };
 
-type TopScreen = 'inbox' | 'search' | 'verify' | 'calendar' | 'school';
+type TopScreen = 'inbox' | 'search' | 'verify' | 'calendar' | 'school' | 'passphrase';
 const topScreens: Array<{ name: TopScreen; label: string }> = [
   { name: 'inbox', label: 'Inbox' },
   { name: 'search', label: 'Search' },
   { name: 'verify', label: 'Check the record' },
   { name: 'calendar', label: 'School calendar' },
   { name: 'school', label: 'School' },
+  { name: 'passphrase', label: 'Change passphrase' },
 ];
 
 interface LeadWorkspaceProps {
@@ -183,6 +186,7 @@ export function LeadWorkspace({ status, onLock }: LeadWorkspaceProps) {
           onChanged={() => void loadRecipients()}
         />
       )}
+      {screen.name === 'passphrase' && <ChangePassphraseScreen />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Unlocking the safeguarding area with the lead's passphrase. A wrong one gets the core's sentence
  * (how many tries are left); after five, the core makes each try wait, and the button waits too.
+ * A forgotten passphrase leads to the recovery key form.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BridgeFailure } from '../bridge';
@@ -15,12 +16,14 @@ function waitSeconds(failure: BridgeFailure): number | null {
 }
 
 interface UnlockScreenProps {
-  /** Why the area is locked, if it locked itself. */
-  reason: 'idle' | 'lead' | null;
+  /** Why the area is locked, if it locked itself, or that a new passphrase was just set. */
+  reason: 'idle' | 'lead' | 'recovered' | null;
   onUnlocked: (status: LeadStatus) => void;
+  /** "Forgotten your passphrase?": to the recovery key form. */
+  onForgotten: () => void;
 }
 
-export function UnlockScreen({ reason, onUnlocked }: UnlockScreenProps) {
+export function UnlockScreen({ reason, onUnlocked, onForgotten }: UnlockScreenProps) {
   const heading = useHeadingFocus<HTMLHeadingElement>();
   const input = useRef<HTMLInputElement>(null);
   const [passphrase, setPassphrase] = useState('');
@@ -89,6 +92,11 @@ export function UnlockScreen({ reason, onUnlocked }: UnlockScreenProps) {
           The safeguarding area is locked. Nothing from a case is left on screen.
         </p>
       )}
+      {reason === 'recovered' && (
+        <p className="notice notice--info" role="status">
+          Your new passphrase is set. Unlock with it now; your recovery key stays the same.
+        </p>
+      )}
       <p>
         Enter your passphrase to open the concerns sealed to you. The area locks itself after 5
         minutes without input.
@@ -132,6 +140,11 @@ export function UnlockScreen({ reason, onUnlocked }: UnlockScreenProps) {
           {busy ? 'Unlocking…' : 'Unlock safeguarding area'}
         </button>
       </form>
+      <p className="lead-unlock__forgotten">
+        <button type="button" className="link-button" onClick={onForgotten}>
+          Forgotten your passphrase? Use your recovery key
+        </button>
+      </p>
     </div>
   );
 }

@@ -33,7 +33,8 @@ export type LeadScreen =
   | { name: 'search' }
   | { name: 'verify' }
   | { name: 'calendar' }
-  | { name: 'school' };
+  | { name: 'school' }
+  | { name: 'passphrase' };
 
 /** How a screen asks to go elsewhere in the area. */
 export interface LeadNavigation {
