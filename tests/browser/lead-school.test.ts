@@ -88,6 +88,8 @@ describe.skipIf(chromiumMissing !== null || !contactForm)('the DSL manages the s
     // The file and passphrase really let Dan join, on his own computer.
     const passFile = join(lead.school.root, 'dan-one-time.txt');
     await writeFile(passFile, `${passphrase}\n`);
+    const ownFile = join(lead.school.root, 'dan-own.txt');
+    await writeFile(ownFile, 'hedgehog lantern quarry violet\n');
     const joined = await cliJson<{ role: string }>(join(lead.school.root, 'dan-home'), [
       'lead',
       'join',
@@ -97,6 +99,8 @@ describe.skipIf(chromiumMissing !== null || !contactForm)('the DSL manages the s
       lead.school.share,
       '--passphrase-file',
       passFile,
+      '--new-passphrase-file',
+      ownFile,
     ]);
     expect(joined.role).toBe('deputy');
 

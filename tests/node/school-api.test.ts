@@ -136,9 +136,22 @@ describe('the DSL manages the school', () => {
     ).toBe('age-encryption.org/v1');
     const passFile = join(school.root, 'one-time.txt');
     await writeFile(passFile, `${added.identityFile?.passphrase}\n`);
+    const ownFile = join(school.root, 'dan-own.txt');
+    await writeFile(ownFile, 'hedgehog lantern quarry violet\n');
     const joined = await cliJson<{ role: string; recipientId: string }>(
       join(school.root, 'dan-home'),
-      ['lead', 'join', '--identity', file, '--share', school.share, '--passphrase-file', passFile],
+      [
+        'lead',
+        'join',
+        '--identity',
+        file,
+        '--share',
+        school.share,
+        '--passphrase-file',
+        passFile,
+        '--new-passphrase-file',
+        ownFile,
+      ],
     );
     expect(joined).toMatchObject({ role: 'deputy', recipientId: deputyId });
 
