@@ -9,3 +9,10 @@ export {
   type EnteredPassphrase,
   type PassphraseInput,
 } from './passphrase';
+export {
+  ACCEPTABLE_SCORE,
+  passphraseStrength,
+  weakPassphraseMessage,
+  type PassphraseContext,
+  type PassphraseStrength,
+} from './passphrase-strength';

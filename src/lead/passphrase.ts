@@ -7,6 +7,11 @@
  */
 import { openWithPassphrase } from '../crypto';
 import { SafeguardError } from '../errors';
+import {
+  passphraseStrength,
+  weakPassphraseMessage,
+  type PassphraseContext,
+} from './passphrase-strength';
 
 export const MIN_PASSPHRASE_LENGTH = 12;
 
@@ -70,10 +75,14 @@ export function enteredPassphrase(input: PassphraseInput): EnteredPassphrase {
 }
 
 /**
- * Refuses, at set-up, a new passphrase that could not be typed again the same way or is too short
- * to resist guessing; returns the normalised passphrase to seal with.
+ * Refuses, at set-up, a new passphrase that could not be typed again the same way, is too short,
+ * or would be easy to guess (zxcvbn score below 3, the school's and the lead's names counting as
+ * known words); returns the normalised passphrase to seal with.
  */
-export function checkNewPassphrase(input: PassphraseInput): string {
+export function checkNewPassphrase(
+  input: PassphraseInput,
+  context: PassphraseContext = {},
+): string {
   const passphrase = enteredPassphrase(input).value;
   const refuse = (message: string) => new SafeguardError('unusable-passphrase', message);
   if (LINE_BREAK.test(passphrase)) {
@@ -98,6 +107,11 @@ export function checkNewPassphrase(input: PassphraseInput): string {
   }
   if (passphrase.includes('\uFFFD')) {
     throw refuse('The passphrase is not valid UTF-8 text: save the file as UTF-8.');
+  }
+  // What makes it guessable is the more useful reason, so it is given before the length.
+  const strength = passphraseStrength(passphrase, context);
+  if (!strength.acceptable) {
+    throw new SafeguardError('weak-passphrase', weakPassphraseMessage(strength));
   }
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
     throw new SafeguardError(

@@ -68,7 +68,7 @@ export async function addRecipient(
         'Without --recipient, give --new-passphrase-file and --identity-out for the new identity.',
       );
     }
-    const newPassphrase = checkNewPassphrase(input.newPassphrase);
+    const newPassphrase = checkNewPassphrase(input.newPassphrase, { leadName: input.name });
     const age = await generateAgeKeyPair();
     const signing = generateSigningKeyPair();
     recipient = {
