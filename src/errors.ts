@@ -50,6 +50,12 @@ export const publicErrorCodes = [
   'profile-unsigned',
   'profile-wrong-key',
   'school-exists',
+  'safety-code-changed',
+  // first run: setting this computer up
+  'already-set-up',
+  'share-not-absolute',
+  'share-not-empty',
+  'unsupported',
   // forms and filing
   'attachments-forbidden',
   'bad-attachment',

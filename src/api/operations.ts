@@ -41,6 +41,13 @@ export const operationNames = [
   'lead.mergePeople',
   'lead.unmergePeople',
   'lead.verify',
+  'setup.options',
+  'setup.passphraseStrength',
+  'setup.pickFolder',
+  'setup.createSchool',
+  'setup.previewShare',
+  'setup.connect',
+  'setup.joinAsLead',
 ] as const;
 
 /** The IPC channel that carries one operation. */

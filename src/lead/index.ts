@@ -1,6 +1,7 @@
 export { hasLeadIdentity, unlockLead, type LeadSecrets } from './identity';
 export { joinAsLead } from './join';
 export {
+  assessNewPassphrase,
   checkNewPassphrase,
   normalisePassphrase,
   passphraseFromFile,

@@ -13,3 +13,9 @@ export {
 } from './profile';
 export { addRecipient, type AddRecipientInput } from './recipients';
 export { initSchool, type SchoolInitInput } from './setup';
+export {
+  localSharePath,
+  prepareNewShare,
+  requireFullFolderPath,
+  type NewShareChoice,
+} from './new-share';

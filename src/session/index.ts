@@ -14,6 +14,7 @@ import { leadPeopleHandlers } from '../api/handlers/lead-people';
 import { leadSettingsHandlers } from '../api/handlers/lead-settings';
 import { leadSessionHandlers } from '../api/handlers/lead-session';
 import { receiptsHandlers } from '../api/handlers/receipts';
+import { setupHandlers } from '../api/handlers/setup';
 import { FILING_SHARE_TIMEOUT_MS } from '../concerns';
 import { FormRegistry } from '../forms';
 import {
@@ -34,6 +35,10 @@ export interface SessionOptions {
   delivery?: Omit<DeliveryLoopOptions, 'onRound' | 'now'>;
   /** Told the counts of new concerns a lead's background import brought (for a notification). */
   onNewConcerns?: (counts: { imported: number; urgent: number }) => void;
+  /** Opens a folder dialog for first-run set-up (the app); absent in the web host. */
+  pickFolder?: () => Promise<string | null>;
+  /** The share IT configured for this computer, offered at first run. */
+  suggestedShare?: string | null;
 }
 
 export interface Session {
@@ -42,8 +47,10 @@ export interface Session {
 }
 
 /**
- * Opens the staff store and forms, starts background delivery (a round now, then on its timer),
- * and returns every operation's handler.
+ * Opens the staff store and forms, starts background delivery (a round now, then on its timer)
+ * once this computer is enrolled — at once, or when first-run set-up enrols it — and returns every
+ * operation's handler. The lead role follows the lead identity on disk, so a lead who joins or
+ * sets a school up in this session finds it mounted (locked) without a restart.
  */
 export async function openSession(options: SessionOptions): Promise<Session> {
   const forms = FormRegistry.load({ customDir: join(options.home, 'forms') });
@@ -53,7 +60,13 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     share: { timeoutMs: FILING_SHARE_TIMEOUT_MS },
     ...options.delivery,
   });
-  if (store.enrolment()) delivery.start();
+  let delivering = false;
+  const startDeliveryOnceEnrolled = () => {
+    if (delivering || store.enrolment() === null) return;
+    delivering = true;
+    delivery.start();
+  };
+  startDeliveryOnceEnrolled();
   // Draft keys and the unlocked lead live in this process only: a restart starts locked.
   const draftKeys = new DraftKeyRing();
   const lead = new LeadSession({
@@ -63,7 +76,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     ...(options.onNewConcerns ? { onNewConcerns: options.onNewConcerns } : {}),
   });
   const handlers: ApiHandlers = {
-    ...appHandlers({ store, draftKeys }),
+    ...appHandlers({ home: options.home, store, draftKeys }),
     ...formsHandlers({ forms }),
     ...concernsHandlers({ store, forms, delivery, draftKeys }),
     ...receiptsHandlers({ store, forms, delivery }),
@@ -72,6 +85,14 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     ...leadCaseHandlers({ lead, forms }),
     ...leadPeopleHandlers({ lead, forms }),
     ...leadSettingsHandlers({ lead }),
+    ...setupHandlers({
+      home: options.home,
+      keyProvider: options.keyProvider,
+      store,
+      pickFolder: options.pickFolder,
+      suggestedShare: options.suggestedShare,
+      onSetUp: startDeliveryOnceEnrolled,
+    }),
   };
   return {
     handlers,

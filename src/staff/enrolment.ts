@@ -28,23 +28,27 @@ export interface TrustedProfile {
   unreachable: string | null;
 }
 
+/** The school on a share and its safety code, read and verified; nothing is pinned or saved. */
+export async function previewEnrolment(
+  sharePath: string,
+): Promise<{ schoolName: string; safetyCode: string }> {
+  const { profile, rootFingerprint } = verifyProfile(await requireProfile(sharePath));
+  return { schoolName: profile.schoolName, safetyCode: safetyCode(rootFingerprint) };
+}
+
 /**
  * Enrols this machine with the share: reads the profile, pins its root key. Re-enrolling with the
- * same school keeps the pin; a profile from another root key is refused as for any update.
+ * same school keeps the pin; a profile from another root key is refused as for any update. With
+ * `expectedSafetyCode` (the code a person compared with the poster), a profile under any other
+ * root key is refused and nothing is pinned.
  */
 export async function enrol(
   store: StaffStore,
   sharePath: string,
   now: Date,
+  options: { expectedSafetyCode?: string } = {},
 ): Promise<EnrolmentResult> {
-  const share = openShare(sharePath);
-  const json = await share.readProfile();
-  if (json === null) {
-    throw new SafeguardError(
-      'no-profile',
-      'There is no school profile on this share; the DSL must set the school up first.',
-    );
-  }
+  const json = await requireProfile(sharePath);
   const existing = store.enrolment();
   const verified = verifyProfile(
     json,
@@ -56,6 +60,15 @@ export async function enrol(
         }
       : undefined,
   );
+  if (
+    options.expectedSafetyCode !== undefined &&
+    safetyCode(verified.rootFingerprint) !== options.expectedSafetyCode
+  ) {
+    throw new SafeguardError(
+      'safety-code-changed',
+      "The school's safety code on the share is no longer the one shown, so this computer was not connected. Tell your safeguarding lead.",
+    );
+  }
   store.deviceKey(now);
   store.saveEnrolment(
     {
@@ -142,6 +155,17 @@ function untrusted(
     problem: store.profileProblem(),
     unreachable: null,
   };
+}
+
+async function requireProfile(sharePath: string): Promise<string> {
+  const json = await openShare(sharePath).readProfile();
+  if (json === null) {
+    throw new SafeguardError(
+      'no-profile',
+      'There is no school profile on this share; the DSL must set the school up first.',
+    );
+  }
+  return json;
 }
 
 /** The enrolment, or a clear error when this machine has not been enrolled. */
