@@ -96,6 +96,12 @@ export const publicErrorCodes = [
   'unusable-passphrase',
   'weak-passphrase',
   'wrong-passphrase',
+  // changing a passphrase, and recovery keys
+  'bad-recovery-key',
+  'no-recovery-file',
+  'recovery-damaged',
+  'same-passphrase',
+  'wrong-recovery-key',
   // casework: events, people and the record
   'bad-event',
   'case-closed',

@@ -49,7 +49,16 @@ export async function schoolCommand(ctx: CommandContext): Promise<void> {
   output(
     ctx.json,
     result,
-    term`School set up on ${share}.\nSafety code: ${result.safetyCode}\nPut this code on the staff-room poster; every machine shows it when enrolled.`,
+    term`School set up on ${share}.\nSafety code: ${result.safetyCode}\nPut this code on the staff-room poster; every machine shows it when enrolled.\n\n` +
+      recoveryKeyWords(result.recoveryKey),
+  );
+}
+
+/** The recovery key, shown once, with what it is for. */
+function recoveryKeyWords(recoveryKey: string): string {
+  return (
+    term`Your recovery key: ${recoveryKey}\n` +
+    'Keep this recovery key somewhere safe, away from this computer: without it or your passphrase, nobody can open the concerns sealed to you.'
   );
 }
 
@@ -240,6 +249,7 @@ async function joinCommand(ctx: CommandContext): Promise<void> {
   output(
     ctx.json,
     joined,
-    term`Joined as ${roleLabel(joined.role)}: you will receive ${roleReceives(joined.role)}.\nSafety code: ${joined.safetyCode}`,
+    term`Joined as ${roleLabel(joined.role)}: you will receive ${roleReceives(joined.role)}.\nSafety code: ${joined.safetyCode}\n\n` +
+      recoveryKeyWords(joined.recoveryKey),
   );
 }

@@ -1,5 +1,7 @@
 export { hasLeadIdentity, unlockLead, type LeadSecrets } from './identity';
 export { joinAsLead } from './join';
+export { checkSecretsOnProfile, openRecoveryFile, writeRecoveryFile } from './recovery-file';
+export { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 export {
   assessNewPassphrase,
   checkNewPassphrase,

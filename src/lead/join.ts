@@ -3,10 +3,10 @@
  * made for them (with its one-time passphrase), checks it is on the school profile of the share,
  * and keeps it under a passphrase of their own in their home folder; the computer is enrolled.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { openCaseStore } from '../casework/store';
-import { recipientOf } from '../crypto';
 import { SafeguardError } from '../errors';
+import { homePaths } from '../home';
 import type { RecipientRole } from '../school/profile';
 import { verifyProfile } from '../school/profile';
 import { openShare } from '../share';
@@ -14,6 +14,8 @@ import { enrol, openStaffStore } from '../staff';
 import type { KeyProvider } from '../storage/key-provider';
 import { leadSecretsSchema, saveLeadSecrets } from './identity';
 import { checkNewPassphrase, openWithEnteredPassphrase, type PassphraseInput } from './passphrase';
+import { checkSecretsOnProfile, writeRecoveryFile } from './recovery-file';
+import { generateRecoveryKey } from './recovery-key';
 
 /** Sets up a lead's home from the identity file made by `school add-recipient`. */
 export async function joinAsLead(input: {
@@ -24,7 +26,13 @@ export async function joinAsLead(input: {
   /** The passphrase the identity file was sealed with; it becomes this lead's own. */
   passphrase: PassphraseInput;
   now?: Date;
-}): Promise<{ safetyCode: string; recipientId: string; role: RecipientRole }> {
+}): Promise<{
+  safetyCode: string;
+  recipientId: string;
+  role: RecipientRole;
+  /** This lead's own recovery key, to be shown once and kept away from this computer. */
+  recoveryKey: string;
+}> {
   const now = input.now ?? new Date();
   const passphrase = checkNewPassphrase(input.passphrase);
   let sealed: Buffer;
@@ -40,18 +48,21 @@ export async function joinAsLead(input: {
   const secrets = leadSecretsSchema.safeParse(JSON.parse(Buffer.from(plain).toString('utf8')));
   if (!secrets.success)
     throw new SafeguardError('bad-identity-file', 'That is not a Safeguard Desk identity file.');
-  const json = await openShare(input.sharePath).readProfile();
+  const share = openShare(input.sharePath);
+  const json = await share.readProfile();
   if (json === null)
     throw new SafeguardError('no-profile', 'There is no school profile on this share.');
   const { profile } = verifyProfile(json);
-  const onProfile = profile.recipients.find((r) => r.id === secrets.data.recipientId);
-  if (!onProfile || onProfile.ageRecipient !== (await recipientOf(secrets.data.ageIdentity))) {
-    throw new SafeguardError(
-      'not-on-profile',
-      'This identity is not a recipient on the school profile of that share.',
-    );
-  }
+  const onProfile = await checkSecretsOnProfile(secrets.data, profile);
+  const recoveryKey = generateRecoveryKey();
   await saveLeadSecrets(input.home, secrets.data, passphrase);
+  try {
+    await writeRecoveryFile(share, secrets.data, recoveryKey);
+  } catch (error) {
+    // Not joined without a recovery file: the identity file still opens, so a retry starts clean.
+    await rm(homePaths(input.home).leadIdentity, { force: true });
+    throw error;
+  }
   const staff = await openStaffStore(input.home, input.keyProvider);
   let safetyCode: string;
   try {
@@ -69,5 +80,5 @@ export async function joinAsLead(input: {
   } finally {
     cases.close();
   }
-  return { safetyCode, recipientId: onProfile.id, role: onProfile.role };
+  return { safetyCode, recipientId: onProfile.id, role: onProfile.role, recoveryKey };
 }

@@ -1,7 +1,9 @@
 /**
  * School set-up by the DSL: creates the root signing key and the DSL's identity, signs the first
- * school profile onto the share, seals the secrets with the DSL's passphrase, prepares the case
- * store, and enrols this machine so the DSL can file concerns too.
+ * school profile onto the share, seals the secrets with the DSL's passphrase, writes them to the
+ * share sealed with a new recovery key too (so neither a lost computer nor a forgotten passphrase
+ * loses the root key), prepares the case store, and enrols this machine so the DSL can file
+ * concerns too.
  */
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
@@ -14,7 +16,9 @@ import { enrol } from '../staff/enrolment';
 import { openStaffStore } from '../staff/store';
 import type { KeyProvider } from '../storage/key-provider';
 import { openCaseStore } from '../casework/store';
-import { hasLeadIdentity, saveLeadSecrets } from '../lead/identity';
+import { hasLeadIdentity, saveLeadSecrets, type LeadSecrets } from '../lead/identity';
+import { generateRecoveryKey } from '../lead/recovery-key';
+import { writeRecoveryFile } from '../lead/recovery-file';
 import { checkNewPassphrase, type PassphraseInput } from '../lead/passphrase';
 
 export interface SchoolInitInput {
@@ -28,10 +32,13 @@ export interface SchoolInitInput {
   now?: Date;
 }
 
-/** Sets a school up on an empty share; returns the safety code for the staff-room poster. */
+/**
+ * Sets a school up on an empty share; returns the safety code for the staff-room poster and the
+ * DSL's recovery key, to be shown once and kept away from this computer.
+ */
 export async function initSchool(
   input: SchoolInitInput,
-): Promise<{ safetyCode: string; schoolId: string }> {
+): Promise<{ safetyCode: string; schoolId: string; recoveryKey: string }> {
   const now = input.now ?? new Date();
   const passphrase = checkNewPassphrase(input.passphrase, {
     schoolName: input.schoolName,
@@ -75,23 +82,23 @@ export async function initSchool(
     now,
   });
 
+  const secrets: LeadSecrets = {
+    format: 'safeguard-desk/lead-identity',
+    formatVersion: 1,
+    recipientId,
+    name: input.leadName.trim(),
+    role: 'dsl',
+    ageIdentity: leadAge.identity,
+    signingKey: leadSigning.privateKey,
+    rootSigningKey: root.privateKey,
+  };
+  const recoveryKey = generateRecoveryKey();
   // Secrets first: if anything later fails, the DSL still holds the keys of what was published.
-  await saveLeadSecrets(
-    input.home,
-    {
-      format: 'safeguard-desk/lead-identity',
-      formatVersion: 1,
-      recipientId,
-      name: input.leadName.trim(),
-      role: 'dsl',
-      ageIdentity: leadAge.identity,
-      signingKey: leadSigning.privateKey,
-      rootSigningKey: root.privateKey,
-    },
-    passphrase,
-  );
+  await saveLeadSecrets(input.home, secrets, passphrase);
   try {
     await share.prepare();
+    // The recovery file before the profile: a published school always has its root key recoverable.
+    await writeRecoveryFile(share, secrets, recoveryKey);
     await share.writeProfile(signProfile(profile, root.privateKey));
   } catch (error) {
     // Nothing was published, so these keys protect nothing: remove them, and a retry can start clean.
@@ -111,5 +118,9 @@ export async function initSchool(
   } finally {
     staff.close();
   }
-  return { safetyCode: safetyCode(keyFingerprint(root.publicKey)), schoolId: profile.schoolId };
+  return {
+    safetyCode: safetyCode(keyFingerprint(root.publicKey)),
+    schoolId: profile.schoolId,
+    recoveryKey,
+  };
 }

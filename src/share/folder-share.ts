@@ -5,6 +5,7 @@
  * and never replace a concern. Sub-folders that are symlinks are refused: they would make us write
  * outside the share.
  */
+import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, lstat, mkdir, readdir, chmod, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -27,9 +28,11 @@ const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const CONCERN_FILE = new RegExp(`^${UUID}\\.age$`);
 /** `<concern id>.json` (first release) or `<concern id>.<16 hex>.json`. */
 const ACK_FILE = new RegExp(`^(${UUID})(\\.[0-9a-f]{16})?\\.json$`);
+/** `<recipient id>.age`, or `<recipient id>.<16 hex>.age` when that name was taken. */
+const RECOVERY_FILE = new RegExp(`^(${UUID})(\\.[0-9a-f]{16})?\\.age$`);
 
 /** The share's folders, by what they hold. */
-export const SHARE_FOLDERS = ['concerns', 'acks', 'events', 'extracts'] as const;
+export const SHARE_FOLDERS = ['concerns', 'acks', 'events', 'extracts', 'recovery'] as const;
 export type ShareFolder = (typeof SHARE_FOLDERS)[number];
 
 export interface FolderShareOptions {
@@ -40,6 +43,11 @@ export interface FolderShareOptions {
 /** The concern id an acknowledgement file name is for, or null for any other name. */
 export function ackFileConcernId(name: string): string | null {
   return ACK_FILE.exec(name)?.[1] ?? null;
+}
+
+/** The recipient id a recovery file name is for, or null for any other name. */
+export function recoveryFileRecipientId(name: string): string | null {
+  return RECOVERY_FILE.exec(name)?.[1] ?? null;
 }
 
 export class FolderShare implements Share {
@@ -244,6 +252,55 @@ export class FolderShare implements Share {
     };
     await Promise.all(Array.from({ length: Math.min(8, entries.length) }, worker));
     return { written, error };
+  }
+
+  /**
+   * Writes a lead's sealed recovery file as `recovery/<recipient id>.age`, or, when that name is
+   * taken (an earlier key, or a file someone planted to get in the way), under a new name
+   * `<recipient id>.<16 hex>.age`. Never replaces a file. Returns the name written.
+   */
+  writeRecoveryFile(recipientId: string, sealed: Uint8Array): Promise<string> {
+    const first = `${recipientId}.age`;
+    if (!RECOVERY_FILE.test(first)) {
+      return Promise.reject(new SafeguardError('bad-id', 'Invalid recipient id.'));
+    }
+    return this.timed('write', async () => {
+      await this.requireAccess(constants.R_OK | constants.W_OK | constants.X_OK);
+      const dir = await this.folder('recovery', true);
+      let name = first;
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const result = await writeFileAtomically(dir, name, sealed, { mode: SHARE_FILE_MODE });
+        if (result === 'written') return name;
+        name = `${recipientId}.${randomBytes(8).toString('hex')}.age`;
+      }
+      throw new SafeguardError(
+        'share-conflict',
+        'The recovery file could not be written under a new name on the share.',
+      );
+    });
+  }
+
+  /** Names of the recovery files on the share, sorted (temp files and strangers are ignored). */
+  listRecoveryFiles(): Promise<string[]> {
+    return this.timed('read', async () => {
+      await this.requireAccess(constants.R_OK | constants.X_OK);
+      const dir = await this.folder('recovery', false);
+      if (dir === null) return [];
+      return (await readdir(dir)).filter((n) => RECOVERY_FILE.test(n)).sort();
+    });
+  }
+
+  /** One recovery file's bytes; RefusedFile when it is not a small regular file. */
+  readRecoveryFile(name: string): Promise<Buffer> {
+    if (!RECOVERY_FILE.test(name)) {
+      return Promise.reject(new SafeguardError('bad-id', 'Invalid recovery file name.'));
+    }
+    return this.timed('read', async () => {
+      const read = await readRegularFile(join(this.root, 'recovery', name), {
+        maxBytes: SHARE_LIMITS.recoveryBytes,
+      }).catch(missingFile);
+      return read.bytes;
+    });
   }
 
   /** Removes our abandoned temp files from the share's folders; returns how many. */

@@ -14,6 +14,13 @@ export const SHARE_LIMITS = {
   acknowledgementBytes: 64 * KiB,
   /** concerns/<id>.age, attachments included */
   concernBytes: 100 * MiB,
+  /** recovery/<recipient id>[.<random>].age: a lead's sealed secrets are under 2 KiB */
+  recoveryBytes: 64 * KiB,
+  /**
+   * Recovery files one recovery tries with a key (each try is a scrypt derivation, about 1.3 s):
+   * a share writer could plant many under a lead's id.
+   */
+  recoveryFilesTried: 20,
   /** Acknowledgement files read for one concern (a share writer could plant many). */
   acknowledgementsPerConcern: 16,
   /** Every share operation: its base time limit… */

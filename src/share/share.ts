@@ -1,8 +1,8 @@
 /**
  * The school share as the rest of the core sees it: `school.json`, `concerns/`, `acks/`,
- * `events/`, `extracts/`, each operation bounded in size and time. A folder (SMB/DFS or local) is
- * the one implementation today; a trust's S3-compatible bucket would be another behind the same
- * interface. Obtain one with `openShare`, never by constructing an implementation.
+ * `events/`, `extracts/`, `recovery/`, each operation bounded in size and time. A folder (SMB/DFS
+ * or local) is the one implementation today; a trust's S3-compatible bucket would be another
+ * behind the same interface. Obtain one with `openShare`, never by constructing an implementation.
  */
 import type { BoundedRead } from '../files';
 import type { SafeguardError } from '../errors';
@@ -41,6 +41,12 @@ export interface Share {
   writeAckFiles(
     entries: ReadonlyArray<{ name: string; json: string }>,
   ): Promise<{ written: string[]; error: SafeguardError | null }>;
+  /** Writes a lead's sealed recovery file, never replacing one; returns the name used. */
+  writeRecoveryFile(recipientId: string, sealed: Uint8Array): Promise<string>;
+  /** The recovery file names, sorted. */
+  listRecoveryFiles(): Promise<string[]>;
+  /** One recovery file's bytes, bounded (refused when not a small regular file). */
+  readRecoveryFile(name: string): Promise<Buffer>;
   /** Removes our abandoned temp files; returns how many. */
   sweepTemps(): Promise<number>;
 }

@@ -51,9 +51,12 @@ describe('lead join says what the role receives', () => {
   afterAll(async () => school.cleanup());
 
   it('tells a deputy they receive every concern but one about them or the headteacher', async () => {
-    expect(await addAndJoin('deputy', 'Dan Deputy')).toBe(
+    const said = await addAndJoin('deputy', 'Dan Deputy');
+    expect(said.replace(/[0-9A-Z]{5}(-[0-9A-Z]{5}){5}/, 'KEY')).toBe(
       'Joined as Deputy Safeguarding Lead: you will receive every concern, except one about you or about the headteacher.\n' +
-        `Safety code: ${school.safetyCode}\n`,
+        `Safety code: ${school.safetyCode}\n\n` +
+        'Your recovery key: KEY\n' +
+        'Keep this recovery key somewhere safe, away from this computer: without it or your passphrase, nobody can open the concerns sealed to you.\n',
     );
   });
 

@@ -62,14 +62,14 @@ afterAll(async () => {
 
 describe('share permissions under umask 000', () => {
   it('gives every share folder 0770', async () => {
-    for (const folder of ['concerns', 'acks', 'events', 'extracts']) {
+    for (const folder of ['concerns', 'acks', 'events', 'extracts', 'recovery']) {
       expect((await mode(join(ws.share, folder))).toString(8), folder).toBe('770');
     }
   });
 
-  it('gives school.json, concerns and acknowledgements 0640', async () => {
+  it('gives school.json, concerns, acknowledgements and recovery files 0640', async () => {
     expect((await mode(join(ws.share, 'school.json'))).toString(8)).toBe('640');
-    for (const folder of ['concerns', 'acks']) {
+    for (const folder of ['concerns', 'acks', 'recovery']) {
       const [name] = await readdir(join(ws.share, folder));
       expect((await mode(join(ws.share, folder, name ?? 'missing'))).toString(8), folder).toBe(
         '640',
