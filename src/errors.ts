@@ -135,6 +135,7 @@ export const commandLineErrorCodes = [
   'attachment-missing',
   'attachment-too-large',
   'passphrase-file',
+  'poster-file',
   'not-loopback',
 ] as const;
 

@@ -8,6 +8,7 @@ export const operationNames = [
   'forms.list',
   'forms.get',
   'school.subjects',
+  'school.poster',
   'concerns.submit',
   'receipts.list',
   'receipts.status',

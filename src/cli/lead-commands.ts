@@ -24,6 +24,7 @@ import { addRecipient, initSchool } from '../school';
 import { caseDetailText, caseListText } from './case-text';
 import type { CommandContext } from './context';
 import { output, readPassphrase, UsageError } from './io';
+import { posterCommand } from './poster-command';
 import { britishDateTime } from './local-time';
 import { term } from './terminal-text';
 
@@ -31,8 +32,11 @@ const ADDABLE_ROLES = ['deputy', 'headteacher', 'chair', 'office'] as const;
 
 export async function schoolCommand(ctx: CommandContext): Promise<void> {
   if (ctx.positionals[0] === 'add-recipient') return addRecipientCommand(ctx);
+  if (ctx.positionals[0] === 'poster') return posterCommand(ctx);
   if (ctx.positionals[0] !== 'init') {
-    throw new UsageError('Use "school init" or "school add-recipient"; see --help.');
+    throw new UsageError(
+      'Use "school init", "school add-recipient" or "school poster"; see --help.',
+    );
   }
   const share = resolve(ctx.requireOption('share'));
   const schoolName = ctx.requireOption('school');

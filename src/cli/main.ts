@@ -33,6 +33,9 @@ Staff machine:
   outbox                                  concerns filed here: queued, delivered, acknowledged
   deliver [--watch [--interval SECONDS]]  deliver queued concerns now; --watch keeps delivering
                                           in the background until stopped (for IT services)
+  school poster --out FILE.pdf [--share DIR] [--replace]
+                                          the staff-room poster: how to report, the leads, the
+                                          safety code; --share reads the leads from DIR
 Safeguarding lead (--passphrase-file FILE, or a prompt on a terminal):
   school init --share DIR --school NAME --lead-name NAME
   school add-recipient --role deputy|headteacher|chair|office --name NAME
@@ -99,6 +102,8 @@ const OPTIONS = {
   file: { type: 'string' },
   'due-in-working-days': { type: 'string' },
   'due-in-school-days': { type: 'string' },
+  out: { type: 'string' },
+  replace: { type: 'boolean' },
 } as const;
 
 /** Runs one command line; returns the exit status. */
@@ -124,7 +129,7 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
     const home = resolveHome();
-    const { json = false, watch, all, done, opinion, ...values } = parsed.values;
+    const { json = false, watch, all, done, opinion, replace, ...values } = parsed.values;
     const options = { ...values, help: undefined };
     const ctx = makeContext({
       home,
@@ -132,7 +137,7 @@ export async function run(argv: string[]): Promise<number> {
       json,
       positionals,
       options,
-      flags: { watch, all, done, opinion },
+      flags: { watch, all, done, opinion, replace },
     });
     const forms = FormRegistry.load({ customDir: join(home, 'forms') });
     switch (command) {

@@ -11,6 +11,13 @@ export {
   type SchoolProfile,
   type VerifiedProfile,
 } from './profile';
+export {
+  NSPCC_WHISTLEBLOWING_EMAIL,
+  NSPCC_WHISTLEBLOWING_LINE,
+  posterPdf,
+  type PosterInput,
+} from './poster';
+export { posterContent, posterFileName, type PosterContent } from './poster-input';
 export { addRecipient, type AddRecipientInput } from './recipients';
 export { initSchool, type SchoolInitInput } from './setup';
 export {

@@ -14,6 +14,7 @@ import { leadPeopleHandlers } from '../api/handlers/lead-people';
 import { leadSettingsHandlers } from '../api/handlers/lead-settings';
 import { leadSessionHandlers } from '../api/handlers/lead-session';
 import { receiptsHandlers } from '../api/handlers/receipts';
+import { schoolPosterHandlers } from '../api/handlers/school-poster';
 import { setupHandlers } from '../api/handlers/setup';
 import { FILING_SHARE_TIMEOUT_MS } from '../concerns';
 import { FormRegistry } from '../forms';
@@ -81,6 +82,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     ...concernsHandlers({ store, forms, delivery, draftKeys }),
     ...receiptsHandlers({ store, forms, delivery }),
     ...draftsHandlers({ store, forms, draftKeys }),
+    ...schoolPosterHandlers({ store }),
     ...leadSessionHandlers({ lead }),
     ...leadCaseHandlers({ lead, forms }),
     ...leadPeopleHandlers({ lead, forms }),

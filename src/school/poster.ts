@@ -1,0 +1,536 @@
+/**
+ * The staff-room poster: one A4 page that tells every adult in school how to report, who the
+ * safeguarding leads are, and the safety code a computer must show when it is connected. Real text
+ * in PDF's standard fonts (nothing embedded, no images of text), tagged so a screen reader and a
+ * search both find every word. It carries names and roles only: no phone numbers of people.
+ */
+import PDFDocument from 'pdfkit';
+
+export interface PosterInput {
+  schoolName: string;
+  safetyCode: string;
+  /** From the verified school profile, in the order to print. */
+  leads: ReadonlyArray<{ name: string; roleLabel: string }>;
+  /** Organisations' lines (LADO, social care, police…) when the school has recorded them. */
+  contacts?: ReadonlyArray<{ name: string; detail: string }> | undefined;
+  /** The date printed at the foot (default: today). */
+  printedOn?: Date | undefined;
+}
+
+export const NSPCC_WHISTLEBLOWING_LINE = '0800 028 0285';
+export const NSPCC_WHISTLEBLOWING_EMAIL = 'help@nspcc.org.uk';
+
+const PAGE = { width: 595.28, height: 841.89 };
+const MARGIN = 44;
+const WIDTH = PAGE.width - 2 * MARGIN;
+const INK = '#1a1a1a';
+const NAVY = '#16325c';
+const GREY = '#4a4a4a';
+const RED = '#a4161a';
+const RULE = '#c9d3e0';
+const FONT = 'Helvetica';
+const BOLD = 'Helvetica-Bold';
+const CODE_FONT = 'Courier-Bold';
+
+const STEPS = [
+  'Open Safeguard Desk on any school computer.',
+  'Choose \u201cReport a concern\u201d.',
+  'Choose what happened and answer the questions. It takes about two minutes.',
+];
+
+type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+/** Renders the poster; resolves to the PDF's bytes. */
+export function posterPdf(input: PosterInput): Promise<Buffer> {
+  const printedOn = input.printedOn ?? new Date();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: 'en-GB',
+    displayTitle: true,
+    info: {
+      Title: `Safeguarding: how to report \u2014 ${input.schoolName}`,
+      Subject: 'How to report a safeguarding concern in Safeguard Desk, and who the leads are',
+      Author: input.schoolName,
+      Creator: 'Safeguard Desk',
+      CreationDate: printedOn,
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  drawPoster(doc, root, input, printedOn);
+  root.end();
+  doc.end();
+  return done;
+}
+
+function drawPoster(doc: Doc, root: Struct, input: PosterInput, printedOn: Date): void {
+  let y = header(doc, root, printable(input.schoolName));
+  y = headline(doc, root, y + 20);
+  y = emergency(doc, root, y + 14);
+  y = steps(doc, root, y + 18);
+
+  // From the foot up: the footer, the whistleblowing line, the safety code; leads fill between.
+  const footerTop = PAGE.height - 30 - 10;
+  const contacts = input.contacts ?? [];
+  const whistleTop = footerTop - 14 - whistleHeight(doc);
+  const codeTop = whistleTop - 14 - CODE_BOX_HEIGHT;
+  const contactsTop = contacts.length > 0 ? codeTop - 12 - contactsHeight(contacts) : codeTop;
+  leads(doc, root, input.leads, y + 18, contactsTop - 12);
+  if (contacts.length > 0) contactList(doc, root, contacts, contactsTop);
+  safetyCode(doc, root, input.safetyCode, codeTop);
+  whistleblowing(doc, root, whistleTop);
+  footer(doc, root, printedOn, footerTop);
+}
+
+/** The school's name, white on a navy band across the top; shrinks to fit two lines. */
+function header(doc: Doc, root: Struct, schoolName: string): number {
+  const size = fitSize(doc, BOLD, schoolName, WIDTH, 2, 30, 16);
+  doc.font(BOLD).fontSize(size);
+  const nameHeight = doc.heightOfString(schoolName, { width: WIDTH, lineGap: 2 });
+  const bandHeight = 44 + nameHeight + 20;
+  decoration(doc, () => doc.rect(0, 0, PAGE.width, bandHeight).fill(NAVY));
+  root.add(
+    tagged(doc, 'P', () => {
+      doc
+        .font(FONT)
+        .fontSize(12)
+        .fillColor('#dbe4f0')
+        .text('Keeping children safe online at', MARGIN, 26, { width: WIDTH });
+    }),
+  );
+  root.add(
+    tagged(doc, 'H1', () => {
+      doc
+        .font(BOLD)
+        .fontSize(size)
+        .fillColor('#ffffff')
+        .text(schoolName, MARGIN, 44, { width: WIDTH, lineGap: 2 });
+    }),
+  );
+  return bandHeight;
+}
+
+function headline(doc: Doc, root: Struct, top: number): number {
+  root.add(
+    tagged(doc, 'H2', () => {
+      doc
+        .font(BOLD)
+        .fontSize(24)
+        .fillColor(INK)
+        .text('Worried about a child or a colleague online?', MARGIN, top, {
+          width: WIDTH,
+          lineGap: 1,
+        });
+      doc.fillColor(NAVY).text('Report it in Safeguard Desk.', { width: WIDTH });
+    }),
+  );
+  return doc.y;
+}
+
+/** 999 comes before everything else, in a red box. */
+function emergency(doc: Doc, root: Struct, top: number): number {
+  const text = 'If a child is in immediate danger, call 999 first.';
+  const height = 36;
+  decoration(doc, () => doc.roundedRect(MARGIN, top, WIDTH, height, 6).fill(RED));
+  root.add(
+    tagged(doc, 'P', () => {
+      doc
+        .font(BOLD)
+        .fontSize(18)
+        .fillColor('#ffffff')
+        .text(text, MARGIN + 14, top + 11, { width: WIDTH - 28 });
+    }),
+  );
+  return top + height;
+}
+
+function steps(doc: Doc, root: Struct, top: number): number {
+  sectionHeading(doc, root, 'How to report', top);
+  let y = top + 28;
+  const list = doc.struct('L');
+  root.add(list);
+  STEPS.forEach((step, index) => {
+    const circle = 13;
+    const textX = MARGIN + 2 * circle + 12;
+    doc.font(FONT).fontSize(16);
+    const height = Math.max(
+      2 * circle,
+      doc.heightOfString(step, { width: WIDTH - textX + MARGIN }),
+    );
+    decoration(doc, () => doc.circle(MARGIN + circle, y + circle, circle).fill(NAVY));
+    const item = doc.struct('LI');
+    list.add(item);
+    item.add(
+      tagged(doc, 'Lbl', () => {
+        doc
+          .font(BOLD)
+          .fontSize(15)
+          .fillColor('#ffffff')
+          .text(`${index + 1}`, MARGIN, y + circle - 6, { width: 2 * circle, align: 'center' });
+      }),
+    );
+    item.add(
+      tagged(doc, 'LBody', () => {
+        doc
+          .font(FONT)
+          .fontSize(16)
+          .fillColor(INK)
+          .text(step, textX, y + circle - 8, { width: WIDTH - textX + MARGIN });
+      }),
+    );
+    item.end();
+    y += height + 8;
+  });
+  list.end();
+  return y - 8;
+}
+
+/** The leads in one or two columns, shrinking to the space left; never onto the code box. */
+function leads(
+  doc: Doc,
+  root: Struct,
+  people: PosterInput['leads'],
+  top: number,
+  bottom: number,
+): void {
+  sectionHeading(doc, root, 'Our safeguarding leads', top);
+  const listTop = top + 30;
+  const room = bottom - listTop;
+  const entries = people.map((p) => ({ name: printable(p.name), role: printable(p.roleLabel) }));
+  if (entries.length === 0) {
+    root.add(
+      tagged(doc, 'P', () => {
+        doc
+          .font(FONT)
+          .fontSize(15)
+          .fillColor(GREY)
+          .text('Ask the headteacher who the safeguarding leads are.', MARGIN, listTop, {
+            width: WIDTH,
+          });
+      }),
+    );
+    return;
+  }
+  const layout = leadLayout(entries, room);
+  const list = doc.struct('L');
+  root.add(list);
+  const columnWidth = (WIDTH - (layout.columns - 1) * 24) / layout.columns;
+  const perColumn = Math.ceil(layout.shown.length / layout.columns);
+  layout.shown.forEach((entry, index) => {
+    const column = Math.floor(index / perColumn);
+    const row = index % perColumn;
+    const x = MARGIN + column * (columnWidth + 24);
+    const y = listTop + row * layout.rowHeight;
+    const item = doc.struct('LI');
+    list.add(item);
+    item.add(
+      tagged(doc, 'LBody', () => {
+        const options = { width: columnWidth, lineBreak: false, ellipsis: true };
+        if (layout.inline) {
+          // Crowded: "Name, role" on one line.
+          doc
+            .font(BOLD)
+            .fontSize(layout.nameSize)
+            .fillColor(INK)
+            .text(`${entry.name}, `, x, y, { ...options, continued: true })
+            .font(FONT)
+            .fillColor(GREY)
+            .text(entry.role, options);
+          return;
+        }
+        doc.font(BOLD).fontSize(layout.nameSize).fillColor(INK).text(entry.name, x, y, options);
+        doc
+          .font(FONT)
+          .fontSize(layout.roleSize)
+          .fillColor(GREY)
+          .text(entry.role, x, y + layout.nameSize + 3, options);
+      }),
+    );
+    item.end();
+  });
+  list.end();
+  const hidden = entries.length - layout.shown.length;
+  if (hidden > 0) {
+    const y = listTop + perColumn * layout.rowHeight;
+    root.add(
+      tagged(doc, 'P', () => {
+        doc
+          .font(FONT)
+          .fontSize(12)
+          .fillColor(GREY)
+          .text(`and ${hidden} more: Safeguard Desk lists them all.`, MARGIN, y, { width: WIDTH });
+      }),
+    );
+  }
+}
+
+interface LeadLayout {
+  columns: number;
+  nameSize: number;
+  roleSize: number;
+  rowHeight: number;
+  /** Name and role on one line, when even the smallest two-line rows do not fit. */
+  inline: boolean;
+  shown: Array<{ name: string; role: string }>;
+}
+
+/**
+ * The largest type that fits, in one column or two; then one line per lead; at the last, fewer
+ * names and "N more".
+ */
+function leadLayout(entries: Array<{ name: string; role: string }>, room: number): LeadLayout {
+  for (const nameSize of [20, 18, 16, 14, 12]) {
+    const roleSize = Math.round(nameSize * 0.75);
+    const rowHeight = nameSize + 3 + roleSize + 12;
+    for (const columns of entries.length > 1 ? [1, 2] : [1]) {
+      if (Math.ceil(entries.length / columns) * rowHeight <= room) {
+        return { columns, nameSize, roleSize, rowHeight, inline: false, shown: entries };
+      }
+    }
+  }
+  const inline = { columns: 2, nameSize: 11, roleSize: 11, rowHeight: 17, inline: true };
+  const rows = Math.ceil(entries.length / 2);
+  if (rows * inline.rowHeight <= room) return { ...inline, shown: entries };
+  const fit = Math.max(1, Math.floor((room - 16) / inline.rowHeight));
+  return { ...inline, shown: entries.slice(0, fit * 2) };
+}
+
+function contactsHeight(contacts: NonNullable<PosterInput['contacts']>): number {
+  return 20 + Math.ceil(contacts.length / 2) * 16;
+}
+
+/** The school's other numbers (LADO, social care, police…), small, in two columns. */
+function contactList(
+  doc: Doc,
+  root: Struct,
+  contacts: NonNullable<PosterInput['contacts']>,
+  top: number,
+): void {
+  root.add(
+    tagged(doc, 'H3', () => {
+      doc
+        .font(BOLD)
+        .fontSize(12)
+        .fillColor(NAVY)
+        .text('Other numbers', MARGIN, top, { width: WIDTH });
+    }),
+  );
+  const list = doc.struct('L');
+  root.add(list);
+  const columnWidth = (WIDTH - 24) / 2;
+  const perColumn = Math.ceil(contacts.length / 2);
+  contacts.forEach((contact, index) => {
+    const x = MARGIN + Math.floor(index / perColumn) * (columnWidth + 24);
+    const y = top + 20 + (index % perColumn) * 16;
+    list.add(
+      tagged(doc, 'LI', () => {
+        doc
+          .font(BOLD)
+          .fontSize(11)
+          .fillColor(INK)
+          .text(`${printable(contact.name)}: `, x, y, {
+            width: columnWidth,
+            continued: true,
+            lineBreak: false,
+          })
+          .font(FONT)
+          .text(printable(contact.detail), { lineBreak: false, ellipsis: true });
+      }),
+    );
+  });
+  list.end();
+}
+
+const CODE_BOX_HEIGHT = 124;
+
+/** The safety code, very large, in a box: what a computer shows when it is connected. */
+function safetyCode(doc: Doc, root: Struct, code: string, top: number): void {
+  decoration(doc, () =>
+    doc.lineWidth(3).roundedRect(MARGIN, top, WIDTH, CODE_BOX_HEIGHT, 8).stroke(NAVY),
+  );
+  root.add(
+    tagged(doc, 'H2', () => {
+      doc
+        .font(BOLD)
+        .fontSize(12)
+        .fillColor(NAVY)
+        .text('Safety code', MARGIN, top + 14, { width: WIDTH, align: 'center' });
+    }),
+  );
+  const text = printable(code);
+  const size = fitSize(doc, CODE_FONT, text, WIDTH - 40, 1, 50, 20, 2);
+  root.add(
+    tagged(doc, 'P', () => {
+      doc
+        .font(CODE_FONT)
+        .fontSize(size)
+        .fillColor(INK)
+        .text(text, MARGIN, top + 38, { width: WIDTH, align: 'center', characterSpacing: 2 });
+    }),
+  );
+  root.add(
+    tagged(doc, 'P', () => {
+      doc
+        .font(FONT)
+        .fontSize(12)
+        .fillColor(INK)
+        .text(
+          'When you connect a computer, check the code it shows matches this one.',
+          MARGIN + 16,
+          top + CODE_BOX_HEIGHT - 28,
+          { width: WIDTH - 32, align: 'center' },
+        );
+    }),
+  );
+}
+
+const WHISTLE_HEADING = 'Cannot raise it in school, or worried about how it was handled?';
+const WHISTLE_TEXT = `NSPCC Whistleblowing Advice Line: ${NSPCC_WHISTLEBLOWING_LINE} \u00b7 ${NSPCC_WHISTLEBLOWING_EMAIL}`;
+
+function whistleHeight(doc: Doc): number {
+  doc.font(BOLD).fontSize(12);
+  const heading = doc.heightOfString(WHISTLE_HEADING, { width: WIDTH - 28 });
+  doc.font(FONT).fontSize(14);
+  return 12 + heading + 5 + doc.heightOfString(WHISTLE_TEXT, { width: WIDTH - 28 }) + 12;
+}
+
+function whistleblowing(doc: Doc, root: Struct, top: number): void {
+  const height = whistleHeight(doc);
+  decoration(doc, () => doc.roundedRect(MARGIN, top, WIDTH, height, 6).fill('#eef2f7'));
+  root.add(
+    tagged(doc, 'P', () => {
+      doc
+        .font(BOLD)
+        .fontSize(12)
+        .fillColor(INK)
+        .text(WHISTLE_HEADING, MARGIN + 14, top + 12, { width: WIDTH - 28 });
+    }),
+  );
+  const textTop = doc.y + 5;
+  root.add(
+    tagged(doc, 'P', () => {
+      doc
+        .font(FONT)
+        .fontSize(14)
+        .fillColor(INK)
+        .text(WHISTLE_TEXT, MARGIN + 14, textTop, { width: WIDTH - 28 });
+    }),
+  );
+}
+
+function footer(doc: Doc, root: Struct, printedOn: Date, top: number): void {
+  const date = printedOn.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  decoration(doc, () =>
+    doc
+      .lineWidth(0.75)
+      .moveTo(MARGIN, top - 6)
+      .lineTo(PAGE.width - MARGIN, top - 6)
+      .stroke(RULE),
+  );
+  root.add(
+    tagged(doc, 'P', () => {
+      doc
+        .font(FONT)
+        .fontSize(9)
+        .fillColor(GREY)
+        .text(
+          `Printed on ${date} by Safeguard Desk. Print a new poster when the safeguarding leads change.`,
+          MARGIN,
+          top,
+          { width: WIDTH },
+        );
+    }),
+  );
+}
+
+function sectionHeading(doc: Doc, root: Struct, text: string, top: number): void {
+  root.add(
+    tagged(doc, 'H2', () => {
+      doc.font(BOLD).fontSize(15).fillColor(NAVY).text(text, MARGIN, top, { width: WIDTH });
+    }),
+  );
+  decoration(doc, () =>
+    doc
+      .lineWidth(1.5)
+      .moveTo(MARGIN, top + 20)
+      .lineTo(PAGE.width - MARGIN, top + 20)
+      .stroke(RULE),
+  );
+}
+
+/** A structure element (heading, paragraph, list item) holding what `draw` writes. */
+function tagged(doc: Doc, type: string, draw: () => void): Struct {
+  return doc.struct(type, {}, draw);
+}
+
+/** Drawing that carries no meaning (bands, boxes, rules): marked so readers skip it. */
+function decoration(doc: Doc, draw: () => unknown): void {
+  doc.save();
+  doc.markContent('Artifact', { type: 'Layout' });
+  draw();
+  doc.endMarkedContent();
+  doc.restore();
+}
+
+/** The largest size from `max` down to `min` at which `text` fits in `lines` lines of `width`. */
+function fitSize(
+  doc: Doc,
+  font: string,
+  text: string,
+  width: number,
+  lines: number,
+  max: number,
+  min: number,
+  characterSpacing = 0,
+): number {
+  doc.font(font);
+  for (let size = max; size > min; size -= 1) {
+    doc.fontSize(size);
+    if (lines === 1) {
+      if (doc.widthOfString(text, { characterSpacing }) <= width) return size;
+      continue;
+    }
+    const lineHeight = doc.currentLineHeight(true) + 2;
+    if (doc.heightOfString(text, { width, lineGap: 2 }) <= lines * lineHeight + 1) return size;
+  }
+  return min;
+}
+
+// PDF's standard fonts cover Windows-1252 only: beyond it a letter keeps its base form (ŵ → w)
+// rather than vanish; anything else becomes "?".
+const CP1252_EXTRA = new Set(
+  '\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178',
+);
+
+/** `text` in characters the standard fonts can draw. */
+export function printable(text: string): string {
+  let out = '';
+  for (const char of text.normalize('NFC')) {
+    if (drawable(char)) {
+      out += char;
+      continue;
+    }
+    const base = char.normalize('NFD').replace(/\p{M}/gu, '');
+    out += base !== '' && [...base].every(drawable) ? base : '?';
+  }
+  return out;
+}
+
+function drawable(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRA.has(char);
+}
