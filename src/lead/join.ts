@@ -23,8 +23,10 @@ export async function joinAsLead(input: {
   keyProvider: KeyProvider;
   identityFile: string;
   sharePath: string;
-  /** The passphrase the identity file was sealed with; it becomes this lead's own. */
+  /** The passphrase the identity file was sealed with; it becomes this lead's own unless… */
   passphrase: PassphraseInput;
+  /** …they choose their own (the app asks for one): then the one-time passphrase opens nothing here. */
+  newPassphrase?: PassphraseInput;
   now?: Date;
 }): Promise<{
   safetyCode: string;
@@ -34,7 +36,7 @@ export async function joinAsLead(input: {
   recoveryKey: string;
 }> {
   const now = input.now ?? new Date();
-  const passphrase = checkNewPassphrase(input.passphrase);
+  const passphrase = checkNewPassphrase(input.newPassphrase ?? input.passphrase);
   let sealed: Buffer;
   try {
     sealed = await readFile(input.identityFile);
@@ -54,6 +56,8 @@ export async function joinAsLead(input: {
     throw new SafeguardError('no-profile', 'There is no school profile on this share.');
   const { profile } = verifyProfile(json);
   const onProfile = await checkSecretsOnProfile(secrets.data, profile);
+  // Now that the school and the lead are known, their names count as easy guesses too.
+  checkNewPassphrase(passphrase, { schoolName: profile.schoolName, leadName: secrets.data.name });
   const recoveryKey = generateRecoveryKey();
   await saveLeadSecrets(input.home, secrets.data, passphrase);
   try {

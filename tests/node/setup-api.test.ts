@@ -3,7 +3,7 @@
  * (the safety code shown first, pinned only on "Yes"), the strength meter — and the session
  * starting to use the new state without a restart. Once set up, every `setup.*` is refused.
  */
-import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatch';
 import { openSession, type Session } from '../../src/session';
 import { UnprotectedFileKeyProvider } from '../../src/storage/key-provider';
+import { cliJson } from './support/cli';
 import { contactAnswers, makeSchool, PASSPHRASE, type SchoolFixture } from './support/school';
 
 const QUICK = { backoffMs: [200, 400], recheckMs: 500, idleMs: 1_000 } as const;
@@ -160,15 +161,18 @@ describe('setting a school up through the API', () => {
 
   it('sets the school up in the local folder; the session is a lead and enrolled at once; set-up is then refused', async () => {
     const { home, value, refusal } = await emptyDesk();
-    const made = await value<{ safetyCode: string; sharePath: string; schoolName: string }>(
-      'setup.createSchool',
-      newSchool(),
-    );
+    const made = await value<{
+      safetyCode: string;
+      sharePath: string;
+      schoolName: string;
+      recoveryKey: string;
+    }>('setup.createSchool', newSchool());
     expect(made).toMatchObject({
       schoolName: 'Hillside Primary',
       sharePath: join(home, 'local-share'),
     });
     expect(made.safetyCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(made.recoveryKey).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/);
     expect(await readdir(made.sharePath)).toContain('school.json');
     expect(await value('app.status')).toMatchObject({
       setUp: 'lead',
@@ -274,5 +278,86 @@ describe('connecting a computer through the API', () => {
       if (Date.now() > deadline) throw new Error('the concern was never delivered by itself');
       await sleep(100);
     }
+  });
+});
+
+describe('joining as a lead through the API', () => {
+  const ONE_TIME = `${PASSPHRASE} deputy`;
+  const OWN = 'purple elephant kettle monday';
+  let identity: { name: string; base64: string };
+
+  beforeAll(async () => {
+    const oneTimeFile = join(school.root, 'deputy-one-time.txt');
+    await writeFile(oneTimeFile, `${ONE_TIME}\n`);
+    const identityFile = join(school.root, 'deputy.identity.age');
+    await cliJson(school.dslHome, [
+      'school',
+      'add-recipient',
+      '--role',
+      'deputy',
+      '--name',
+      'Dev Deputy',
+      '--passphrase-file',
+      school.passphraseFile,
+      '--new-passphrase-file',
+      oneTimeFile,
+      '--identity-out',
+      identityFile,
+    ]);
+    identity = {
+      name: 'deputy.identity.age',
+      base64: (await readFile(identityFile)).toString('base64'),
+    };
+  });
+
+  const join_ = (newPassphrase: string) => ({
+    identityFile: identity,
+    passphrase: ONE_TIME,
+    share: school.share,
+    newPassphrase,
+  });
+
+  it('refuses a weak passphrase of their own, naming the school as an easy guess', async () => {
+    const { home, refusal } = await emptyDesk();
+    expect(await refusal('setup.joinAsLead', join_('Barnsole Primary 2026'))).toEqual({
+      code: 'weak-passphrase',
+      message:
+        "This passphrase would be too easy to guess: it uses the school's name or your own, which many people know. Try four or five unrelated words.",
+    });
+    expect(await readdir(home)).not.toContain('lead');
+  });
+
+  it('refuses a file far larger than an identity file', async () => {
+    const { refusal } = await emptyDesk();
+    const big = Buffer.alloc(70 * 1024, 1).toString('base64');
+    expect(
+      (
+        await refusal('setup.joinAsLead', {
+          ...join_(OWN),
+          identityFile: { name: 'x', base64: big },
+        })
+      ).code,
+    ).toBe('invalid-input');
+  });
+
+  it('joins with a passphrase of their own, which alone unlocks, and gives a recovery key', async () => {
+    const { home, value, refusal } = await emptyDesk();
+    const joined = await value<Record<string, unknown>>('setup.joinAsLead', join_(OWN));
+    expect(joined).toMatchObject({
+      schoolName: 'Barnsole Primary',
+      safetyCode: school.safetyCode,
+      name: 'Dev Deputy',
+      role: 'deputy',
+      roleLabel: 'Deputy Safeguarding Lead',
+    });
+    expect(joined.recoveryKey).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/);
+    expect(await readdir(home)).not.toContain(expect.stringMatching(/^\.joining-/));
+    expect(await value('app.status')).toMatchObject({ setUp: 'lead', enrolled: true });
+    expect((await refusal('lead.unlock', { passphrase: ONE_TIME })).code).toBe('wrong-passphrase');
+    expect(await value('lead.unlock', { passphrase: OWN })).toMatchObject({
+      unlocked: true,
+      role: 'deputy',
+    });
+    expect((await refusal('setup.joinAsLead', join_(OWN))).code).toBe('already-set-up');
   });
 });

@@ -66,8 +66,8 @@ export const createSchoolOutputSchema = z.object({
   sharePath: z.string(),
   /** For the staff-room poster: every computer that connects shows the same code. */
   safetyCode: z.string(),
-  /** Shown once: it opens the lead's identity if the passphrase is lost (null until supported). */
-  recoveryKey: z.string().nullable(),
+  /** Shown once: it opens the lead's identity if the passphrase is lost. */
+  recoveryKey: z.string(),
 });
 
 export const sharePreviewSchema = z.object({
@@ -98,7 +98,8 @@ export const joinAsLeadOutputSchema = z.object({
   roleLabel: z.string(),
   /** What this lead will receive, in words. */
   receives: z.string(),
-  recoveryKey: z.string().nullable(),
+  /** This lead's own recovery key, shown once. */
+  recoveryKey: z.string(),
 });
 
 /** The first-run operations, for a computer with nothing set up. */

@@ -123,7 +123,7 @@ export function setupHandlers(deps: SetupDeps): HandlersOf<SetupOperation> {
           schoolName: input.schoolName.trim(),
           sharePath,
           safetyCode: result.safetyCode,
-          recoveryKey: recoveryKeyOf(result),
+          recoveryKey: result.recoveryKey,
         };
       }),
 
@@ -142,13 +142,6 @@ export function setupHandlers(deps: SetupDeps): HandlersOf<SetupOperation> {
     'setup.joinAsLead': (input) =>
       whileNothingSetUp(async () => {
         const sharePath = requireFullFolderPath(input.share);
-        // Until the core re-seals under a new passphrase, the one-time one becomes theirs.
-        if (input.newPassphrase !== input.passphrase) {
-          throw new SafeguardError(
-            'unsupported',
-            'A passphrase of your own cannot be set here yet.',
-          );
-        }
         const bytes = Buffer.from(input.identityFile.base64, 'base64');
         if (bytes.byteLength > MAX_IDENTITY_FILE_BYTES) {
           throw new SafeguardError(
@@ -163,6 +156,7 @@ export function setupHandlers(deps: SetupDeps): HandlersOf<SetupOperation> {
             identityFile,
             sharePath,
             passphrase: input.passphrase,
+            newPassphrase: input.newPassphrase,
           }),
         );
         deps.onSetUp();
@@ -176,7 +170,7 @@ export function setupHandlers(deps: SetupDeps): HandlersOf<SetupOperation> {
           role: joined.role,
           roleLabel: roleLabel(joined.role),
           receives: roleReceives(joined.role),
-          recoveryKey: recoveryKeyOf(joined),
+          recoveryKey: joined.recoveryKey,
         };
       }),
   };
@@ -203,11 +197,4 @@ async function withIdentityFile<T>(
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
-}
-
-/** The recovery key a set-up made, when the core makes one. */
-function recoveryKeyOf(result: object): string | null {
-  return 'recoveryKey' in result && typeof result.recoveryKey === 'string'
-    ? result.recoveryKey
-    : null;
 }
