@@ -53,6 +53,13 @@ describe('passphrase strength in the core', () => {
     );
   });
 
+  it('refuses part of a longer school name, or a name and a year, with or without spaces', () => {
+    const context = { schoolName: 'Hillside Primary School', leadName: 'Ellie Shea' };
+    for (const weak of ['Hillside Primary 2026', 'hillside school 1', 'Ellie Shea 2026!']) {
+      expect(passphraseStrength(weak, context).acceptable, weak).toBe(false);
+    }
+  });
+
   it("scores the school's name lower when the school is known", () => {
     expect(passphraseStrength('BarnsolePrimary2026').score).toBeGreaterThanOrEqual(3);
     expect(passphraseStrength('BarnsolePrimary2026', SCHOOL).score).toBeLessThan(3);
