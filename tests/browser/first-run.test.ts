@@ -180,7 +180,7 @@ describe.skipIf(chromiumMissing !== null)(
       await (await textbox(page, 'Folder path')).fill(missing);
       await record(page, 'first-run-school-3-folder', 'the share step with a folder path');
       await press(page, 'Continue');
-      await atStep(page, 'Check, then set up');
+      await atStep(page, 'Check and set up');
       await press(page, 'Set up Safeguard Desk');
       await page
         .getByText(
@@ -191,7 +191,7 @@ describe.skipIf(chromiumMissing !== null)(
       await tick(local, 'Only this computer');
       await press(page, 'Continue');
 
-      await atStep(page, 'Check, then set up');
+      await atStep(page, 'Check and set up');
       await page.getByText('without both, they are lost for good').waitFor();
       await record(page, 'first-run-school-4-check', 'the check step');
       await press(page, 'Set up Safeguard Desk');

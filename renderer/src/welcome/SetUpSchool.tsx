@@ -346,7 +346,6 @@ export function SetUpSchool({ options, onCancel, onDone }: SetUpSchoolProps) {
 }
 
 function titleOf(step: number): string | undefined {
-  if (step === CHECK) return 'Check, then set up';
   if (step === DONE) return 'Your school is set up';
   return undefined;
 }
