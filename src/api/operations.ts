@@ -21,6 +21,8 @@ export const operationNames = [
   'lead.status',
   'lead.unlock',
   'lead.lock',
+  'lead.changePassphrase',
+  'lead.recover',
   'lead.inbox',
   'lead.import',
   'lead.quarantine',

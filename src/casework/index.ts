@@ -28,4 +28,4 @@ export {
   type QuarantineEntry,
 } from './store';
 export * from './calendar';
-export { openWorkspace, type Workspace } from './workspace';
+export { checkUnlockWait, countWrongPassphrase, openWorkspace, type Workspace } from './workspace';

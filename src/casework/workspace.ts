@@ -50,26 +50,13 @@ export async function openWorkspace(input: {
   const now = input.now ?? (() => new Date());
   const store = await openCaseStore(input.home, input.keyProvider);
   try {
-    const wait = store.unlockAttempts.waitUntil(now());
-    if (wait !== null) {
-      const seconds = Math.ceil((Date.parse(wait) - now().getTime()) / 1000);
-      throw new SafeguardError(
-        'unlock-wait',
-        `Too many wrong passphrases: wait ${seconds} seconds before trying again.`,
-      );
-    }
+    checkUnlockWait(store, now());
     let secrets: LeadSecrets;
     try {
       secrets = await unlockLead(input.home, input.passphrase);
     } catch (error) {
       if (error instanceof SafeguardError && error.code === 'wrong-passphrase') {
-        const { triesLeft, waitUntil } = store.unlockAttempts.failed(now());
-        throw new SafeguardError(
-          'wrong-passphrase',
-          waitUntil === null
-            ? `The passphrase is wrong. After ${triesLeft} more wrong ${triesLeft === 1 ? 'try' : 'tries'}, each try will have to wait.`
-            : `The passphrase is wrong. Wait ${Math.ceil((Date.parse(waitUntil) - now().getTime()) / 1000)} seconds before trying again.`,
-        );
+        throw countWrongPassphrase(store, now());
       }
       throw error;
     }
@@ -139,6 +126,29 @@ export async function openWorkspace(input: {
     store.close();
     throw error;
   }
+}
+
+/** Refuses a passphrase try while the wait after too many wrong ones runs. */
+export function checkUnlockWait(store: CaseStore, now: Date): void {
+  const wait = store.unlockAttempts.waitUntil(now);
+  if (wait !== null) {
+    const seconds = Math.ceil((Date.parse(wait) - now.getTime()) / 1000);
+    throw new SafeguardError(
+      'unlock-wait',
+      `Too many wrong passphrases: wait ${seconds} seconds before trying again.`,
+    );
+  }
+}
+
+/** Counts a wrong passphrase; the error says how many tries are left, or how long to wait. */
+export function countWrongPassphrase(store: CaseStore, now: Date): SafeguardError {
+  const { triesLeft, waitUntil } = store.unlockAttempts.failed(now);
+  return new SafeguardError(
+    'wrong-passphrase',
+    waitUntil === null
+      ? `The passphrase is wrong. After ${triesLeft} more wrong ${triesLeft === 1 ? 'try' : 'tries'}, each try will have to wait.`
+      : `The passphrase is wrong. Wait ${Math.ceil((Date.parse(waitUntil) - now.getTime()) / 1000)} seconds before trying again.`,
+  );
 }
 
 /** The school's recipients, from the profile this computer pinned (the lead's own enrolment). */

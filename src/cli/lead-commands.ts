@@ -19,11 +19,11 @@ import {
   withWorkspace,
 } from './casework-commands';
 import { caseStateText } from './casework-text';
-import { joinAsLead, unlockLead } from '../lead';
+import { changeLeadPassphrase, joinAsLead, recoverLead, unlockLead } from '../lead';
 import { addRecipient, initSchool } from '../school';
 import { caseDetailText, caseListText } from './case-text';
 import type { CommandContext } from './context';
-import { output, readPassphrase, UsageError } from './io';
+import { output, readNewPassphrase, readPassphrase, readRecoveryKey, UsageError } from './io';
 import { posterCommand } from './poster-command';
 import { britishDateTime } from './local-time';
 import { term } from './terminal-text';
@@ -114,11 +114,15 @@ const KNOWN = [
   ...CASEWORK,
   'export-identity',
   'join',
+  'change-passphrase',
+  'recover',
 ];
 
 export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Promise<void> {
   const [sub, arg] = ctx.positionals;
   if (sub === 'join') return joinCommand(ctx);
+  if (sub === 'change-passphrase') return changePassphraseCommand(ctx);
+  if (sub === 'recover') return recoverCommand(ctx);
   if (!sub || !KNOWN.includes(sub)) throw new UsageError(`Use "lead ${KNOWN.join('|')}".`);
   if (sub === 'export-identity') {
     const secrets = await unlockLead(
@@ -242,13 +246,21 @@ function count(n: number): string {
 async function joinCommand(ctx: CommandContext): Promise<void> {
   const identityFile = resolve(ctx.requireOption('identity'));
   const share = resolve(ctx.requireOption('share'));
-  const passphrase = await readPassphrase(ctx.options['passphrase-file']);
+  const passphrase = await readPassphrase(
+    ctx.options['passphrase-file'],
+    'One-time passphrase (given with the identity file): ',
+  );
+  const newPassphrase = await readNewPassphrase(
+    ctx.options['new-passphrase-file'],
+    'Your own new passphrase: ',
+  );
   const joined = await joinAsLead({
     home: ctx.home,
     keyProvider: ctx.keyProvider,
     identityFile,
     sharePath: share,
     passphrase,
+    newPassphrase,
   });
   output(
     ctx.json,
@@ -256,4 +268,46 @@ async function joinCommand(ctx: CommandContext): Promise<void> {
     term`Joined as ${roleLabel(joined.role)}: you will receive ${roleReceives(joined.role)}.\nSafety code: ${joined.safetyCode}\n\n` +
       recoveryKeyWords(joined.recoveryKey),
   );
+  if (!joined.identityFileRemoved) {
+    process.stderr.write(
+      term`safeguard-desk: warning: the identity file ${identityFile} could not be deleted (read-only?). Destroy it yourself now: with the one-time passphrase it still opens your keys.\n`,
+    );
+  }
+}
+
+async function changePassphraseCommand(ctx: CommandContext): Promise<void> {
+  const current = await readPassphrase(ctx.options['passphrase-file'], 'Current passphrase: ');
+  const next = await readNewPassphrase(ctx.options['new-passphrase-file'], 'New passphrase: ');
+  await changeLeadPassphrase(ctx.home, current, next);
+  output(
+    ctx.json,
+    { changed: true },
+    'Your passphrase has been changed: unlock with the new one from now on. Your recovery key stays the same.',
+  );
+}
+
+async function recoverCommand(ctx: CommandContext): Promise<void> {
+  const recoveryKey = await readRecoveryKey(ctx.options['recovery-key-file']);
+  const newPassphrase = await readNewPassphrase(
+    ctx.options['new-passphrase-file'],
+    'New passphrase: ',
+  );
+  const share = ctx.options.share;
+  const recovered = await recoverLead({
+    home: ctx.home,
+    keyProvider: ctx.keyProvider,
+    recoveryKey,
+    newPassphrase,
+    sharePath: share === undefined ? undefined : resolve(share),
+  });
+  const who = term`${recovered.name}, ${roleLabel(recovered.role)}`;
+  const lines = [
+    recovered.outcome === 'replaced'
+      ? `Recovered ${who}: your identity on this computer is now sealed with your new passphrase.`
+      : `Recovered ${who}: this computer is set up for you; unlock with your new passphrase.`,
+    term`Safety code: ${recovered.safetyCode}`,
+    'Your recovery key stays the same: keep it safe, away from this computer.',
+    ...recovered.skipped.map((s) => term`Passed over ${s.file} on the share: ${s.reason}`),
+  ];
+  output(ctx.json, recovered, lines.join('\n'));
 }

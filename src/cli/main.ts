@@ -38,9 +38,13 @@ Staff machine:
                                           safety code; --share reads the leads from DIR
 Safeguarding lead (--passphrase-file FILE, or a prompt on a terminal):
   school init --share DIR --school NAME --lead-name NAME
+                                          prints the safety code and your recovery key
   school add-recipient --role deputy|headteacher|chair|office --name NAME
       [--recipient AGE_RECIPIENT | --new-passphrase-file FILE --identity-out FILE]
-  lead join --identity FILE --share DIR   set up a lead added by school add-recipient
+  lead join --identity FILE --share DIR --passphrase-file ONE_TIME --new-passphrase-file OWN
+                                          set up a lead added by school add-recipient; the
+                                          identity file is deleted, the one-time passphrase
+                                          stops working; prints your recovery key
   lead import | lead list | lead show REFERENCE | lead quarantine [--all]
   lead triage REF --pathway P --priority P [--assign ID] [--reason TEXT]
       [--harm-threshold harmed,offence,risk,unsuitable|none]
@@ -54,6 +58,10 @@ Safeguarding lead (--passphrase-file FILE, or a prompt on a terminal):
   lead people merge PERSON_ID PERSON_ID | lead people unmerge MERGE_ID --reason TEXT
   lead calendar [set --file FILE | add-closure DATE… | remove-closure DATE… | add-term START END]
   audit verify                            check every link and signature of the lead's record
+  lead change-passphrase --passphrase-file OLD --new-passphrase-file NEW
+  lead recover --recovery-key-file F --new-passphrase-file NEW [--share DIR]
+                                          a forgotten passphrase or a new computer: your
+                                          recovery key opens your copy on the share
   lead export-identity                    print the age identity for recovery with 'age -d'
 Options: --json for machine-readable output. State lives in $SAFEGUARD_DESK_HOME when set.`;
 
@@ -73,6 +81,7 @@ const OPTIONS = {
   name: { type: 'string' },
   recipient: { type: 'string' },
   'new-passphrase-file': { type: 'string' },
+  'recovery-key-file': { type: 'string' },
   'identity-out': { type: 'string' },
   identity: { type: 'string' },
   watch: { type: 'boolean' },

@@ -14,6 +14,7 @@ export {
   type RefusalCode,
 } from './bounded-read';
 export { withDeadline } from './deadline';
+export { destroyFile } from './destroy';
 export { withProcessLock, type ProcessLockOptions } from './process-lock';
 export {
   isMissing,

@@ -6,13 +6,18 @@
  */
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { sealWithPassphrase } from '../crypto';
 import { SafeguardError } from '../errors';
-import { localStorageError, writeFileAtomically } from '../files';
+import { localStorageError, withProcessLock, writeFileAtomically } from '../files';
 import { homePaths } from '../home';
-import { checkNewPassphrase, openWithEnteredPassphrase, type PassphraseInput } from './passphrase';
+import {
+  checkNewPassphrase,
+  enteredPassphrase,
+  openWithEnteredPassphrase,
+  type PassphraseInput,
+} from './passphrase';
 
 export const leadSecretsSchema = z.strictObject({
   format: z.literal('safeguard-desk/lead-identity'),
@@ -83,4 +88,71 @@ export async function unlockLead(home: string, passphrase: PassphraseInput): Pro
   if (!parsed.success)
     throw new SafeguardError('bad-identity-file', 'The lead identity file is damaged.');
   return parsed.data;
+}
+
+/**
+ * Re-seals the lead's identity under a new passphrase, replacing the file atomically (temp file,
+ * fsync, rename over it, fsync the folder): at every moment the file opens with the old passphrase
+ * or the new one. A wrong current passphrase is refused as at unlock, and changes nothing.
+ */
+export async function changeLeadPassphrase(
+  home: string,
+  current: PassphraseInput,
+  next: PassphraseInput,
+): Promise<void> {
+  const passphrase = checkNewPassphrase(next);
+  if (passphrase === enteredPassphrase(current).value) {
+    throw new SafeguardError(
+      'same-passphrase',
+      'The new passphrase is the one you have now: choose another. Nothing was changed.',
+    );
+  }
+  await withIdentityLock(home, async () => {
+    const secrets = await unlockLead(home, current);
+    await replaceLeadSecrets(home, secrets, passphrase);
+  });
+}
+
+/**
+ * Writes the lead's secrets sealed with `passphrase` over the identity file (or as a new one),
+ * atomically. `passphrase` must already have passed `checkNewPassphrase`.
+ */
+export async function replaceLeadSecrets(
+  home: string,
+  secrets: LeadSecrets,
+  passphrase: string,
+): Promise<void> {
+  const file = homePaths(home).leadIdentity;
+  const sealed = await sealWithPassphrase(
+    Buffer.from(JSON.stringify(leadSecretsSchema.parse(secrets))),
+    passphrase,
+  );
+  try {
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+    await writeFileAtomically(dirname(file), basename(file), sealed, {
+      replace: true,
+      mode: 0o600,
+    });
+  } catch (error) {
+    throw localStorageError(error) ?? error;
+  }
+}
+
+/**
+ * Runs `work` while no other process re-seals this home's identity (a passphrase change and a
+ * recovery at once would otherwise leave one passphrase silently lost).
+ */
+export function withIdentityLock<T>(home: string, work: () => Promise<T>): Promise<T> {
+  return withProcessLock(
+    join(dirname(homePaths(home).leadIdentity), '.identity.lock'),
+    {
+      waitMs: 30_000,
+      busy: () =>
+        new SafeguardError(
+          'store-busy',
+          'The passphrase is being changed by another window or command: try again in a moment.',
+        ),
+    },
+    work,
+  );
 }

@@ -1,5 +1,11 @@
-export { hasLeadIdentity, unlockLead, type LeadSecrets } from './identity';
+export { changeLeadPassphrase, hasLeadIdentity, unlockLead, type LeadSecrets } from './identity';
 export { joinAsLead } from './join';
+export {
+  recoverLead,
+  type RecoverLeadInput,
+  type RecoverLeadResult,
+  type SkippedRecoveryFile,
+} from './recover';
 export { checkSecretsOnProfile, openRecoveryFile, writeRecoveryFile } from './recovery-file';
 export { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 export {

@@ -1,19 +1,28 @@
 /**
  * Joining as a lead: a deputy, headteacher, chair or office user opens the identity file the DSL
  * made for them (with its one-time passphrase), checks it is on the school profile of the share,
- * and keeps it under a passphrase of their own in their home folder; the computer is enrolled.
+ * and keeps it under a passphrase of their own in their home folder, with a copy on the share
+ * sealed with a new recovery key of their own; the computer is enrolled. The identity file is then
+ * destroyed, so the one-time passphrase opens nothing any more (unless the file could not be
+ * removed, which the result says).
  */
 import { readFile, rm } from 'node:fs/promises';
 import { openCaseStore } from '../casework/store';
 import { SafeguardError } from '../errors';
+import { destroyFile } from '../files';
 import { homePaths } from '../home';
 import type { RecipientRole } from '../school/profile';
 import { verifyProfile } from '../school/profile';
 import { openShare } from '../share';
 import { enrol, openStaffStore } from '../staff';
 import type { KeyProvider } from '../storage/key-provider';
-import { leadSecretsSchema, saveLeadSecrets } from './identity';
-import { checkNewPassphrase, openWithEnteredPassphrase, type PassphraseInput } from './passphrase';
+import { hasLeadIdentity, leadSecretsSchema, saveLeadSecrets, type LeadSecrets } from './identity';
+import {
+  checkNewPassphrase,
+  enteredPassphrase,
+  openWithEnteredPassphrase,
+  type PassphraseInput,
+} from './passphrase';
 import { checkSecretsOnProfile, writeRecoveryFile } from './recovery-file';
 import { generateRecoveryKey } from './recovery-key';
 
@@ -23,10 +32,10 @@ export async function joinAsLead(input: {
   keyProvider: KeyProvider;
   identityFile: string;
   sharePath: string;
-  /** The passphrase the identity file was sealed with; it becomes this lead's own unless… */
+  /** The one-time passphrase the identity file was sealed with; it stops opening anything. */
   passphrase: PassphraseInput;
-  /** …they choose their own (the app asks for one): then the one-time passphrase opens nothing here. */
-  newPassphrase?: PassphraseInput;
+  /** The lead's own passphrase for this computer; refused when it is the one-time one. */
+  newPassphrase: PassphraseInput;
   now?: Date;
 }): Promise<{
   safetyCode: string;
@@ -34,9 +43,23 @@ export async function joinAsLead(input: {
   role: RecipientRole;
   /** This lead's own recovery key, to be shown once and kept away from this computer. */
   recoveryKey: string;
+  /** False when the identity file could not be deleted (read-only media): destroy it by hand. */
+  identityFileRemoved: boolean;
 }> {
   const now = input.now ?? new Date();
-  const passphrase = checkNewPassphrase(input.newPassphrase ?? input.passphrase);
+  const newPassphrase = checkNewPassphrase(input.newPassphrase);
+  if (newPassphrase === enteredPassphrase(input.passphrase).value) {
+    throw new SafeguardError(
+      'same-passphrase',
+      'Choose a passphrase of your own: it must not be the one-time passphrase you were given.',
+    );
+  }
+  if (hasLeadIdentity(input.home)) {
+    throw new SafeguardError(
+      'lead-exists',
+      'This home folder already holds a lead identity; it was left untouched.',
+    );
+  }
   let sealed: Buffer;
   try {
     sealed = await readFile(input.identityFile);
@@ -46,22 +69,19 @@ export async function joinAsLead(input: {
       `The identity file ${input.identityFile} cannot be read.`,
     );
   }
-  const plain = await openWithEnteredPassphrase(sealed, input.passphrase);
-  const secrets = leadSecretsSchema.safeParse(JSON.parse(Buffer.from(plain).toString('utf8')));
-  if (!secrets.success)
-    throw new SafeguardError('bad-identity-file', 'That is not a Safeguard Desk identity file.');
+  const secrets = parseSecrets(await openWithEnteredPassphrase(sealed, input.passphrase));
   const share = openShare(input.sharePath);
   const json = await share.readProfile();
   if (json === null)
     throw new SafeguardError('no-profile', 'There is no school profile on this share.');
   const { profile } = verifyProfile(json);
-  const onProfile = await checkSecretsOnProfile(secrets.data, profile);
+  const onProfile = await checkSecretsOnProfile(secrets, profile);
   // Now that the school and the lead are known, their names count as easy guesses too.
-  checkNewPassphrase(passphrase, { schoolName: profile.schoolName, leadName: secrets.data.name });
+  checkNewPassphrase(newPassphrase, { schoolName: profile.schoolName, leadName: secrets.name });
   const recoveryKey = generateRecoveryKey();
-  await saveLeadSecrets(input.home, secrets.data, passphrase);
+  await saveLeadSecrets(input.home, secrets, newPassphrase);
   try {
-    await writeRecoveryFile(share, secrets.data, recoveryKey);
+    await writeRecoveryFile(share, secrets, recoveryKey);
   } catch (error) {
     // Not joined without a recovery file: the identity file still opens, so a retry starts clean.
     await rm(homePaths(input.home).leadIdentity, { force: true });
@@ -84,5 +104,25 @@ export async function joinAsLead(input: {
   } finally {
     cases.close();
   }
-  return { safetyCode, recipientId: onProfile.id, role: onProfile.role, recoveryKey };
+  const identityFileRemoved = await destroyFile(input.identityFile);
+  return {
+    safetyCode,
+    recipientId: onProfile.id,
+    role: onProfile.role,
+    recoveryKey,
+    identityFileRemoved,
+  };
+}
+
+function parseSecrets(plain: Uint8Array): LeadSecrets {
+  let parsed;
+  try {
+    parsed = leadSecretsSchema.safeParse(JSON.parse(Buffer.from(plain).toString('utf8')));
+  } catch {
+    parsed = null;
+  }
+  if (!parsed?.success) {
+    throw new SafeguardError('bad-identity-file', 'That is not a Safeguard Desk identity file.');
+  }
+  return parsed.data;
 }

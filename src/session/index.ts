@@ -10,6 +10,7 @@ import { concernsHandlers } from '../api/handlers/concerns';
 import { draftsHandlers } from '../api/handlers/drafts';
 import { formsHandlers } from '../api/handlers/forms';
 import { leadCaseHandlers } from '../api/handlers/lead-cases';
+import { leadPassphraseHandlers } from '../api/handlers/lead-passphrase';
 import { leadPeopleHandlers } from '../api/handlers/lead-people';
 import { leadSettingsHandlers } from '../api/handlers/lead-settings';
 import { leadSessionHandlers } from '../api/handlers/lead-session';
@@ -84,6 +85,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     ...draftsHandlers({ store, forms, draftKeys }),
     ...schoolPosterHandlers({ store }),
     ...leadSessionHandlers({ lead }),
+    ...leadPassphraseHandlers({ lead }),
     ...leadCaseHandlers({ lead, forms }),
     ...leadPeopleHandlers({ lead, forms }),
     ...leadSettingsHandlers({ lead }),

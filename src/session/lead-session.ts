@@ -5,10 +5,16 @@
  * imported at once and every minute; `onNewConcerns` hears only counts (for a notification that
  * says "2 new concerns, 1 urgent" and nothing else). Locking forgets the secrets.
  */
-import { importConcerns, openWorkspace, type Workspace } from '../casework';
+import {
+  checkUnlockWait,
+  countWrongPassphrase,
+  importConcerns,
+  openWorkspace,
+  type Workspace,
+} from '../casework';
 import { SafeguardError } from '../errors';
 import type { FormRegistry } from '../forms';
-import { hasLeadIdentity } from '../lead';
+import { changeLeadPassphrase, hasLeadIdentity, recoverLead } from '../lead';
 import type { KeyProvider } from '../storage/key-provider';
 
 export const IMPORT_EVERY_MS = 60_000;
@@ -85,6 +91,42 @@ export class LeadSession {
     };
     if (counts.imported > 0) this.options.onNewConcerns?.(counts);
     return counts;
+  }
+
+  /**
+   * Re-seals the unlocked lead's identity under `next`. A wrong `current` is counted as a wrong
+   * unlock (the same tries and waits), so this is no way round them; the workspace stays open.
+   */
+  async changePassphrase(current: string, next: string): Promise<void> {
+    const { store } = this.require();
+    checkUnlockWait(store, new Date());
+    try {
+      await changeLeadPassphrase(this.options.home, current, next);
+    } catch (error) {
+      if (error instanceof SafeguardError && error.code === 'wrong-passphrase') {
+        throw countWrongPassphrase(store, new Date());
+      }
+      throw error;
+    }
+    store.unlockAttempts.succeeded();
+  }
+
+  /**
+   * A forgotten passphrase: the recovery key opens this lead's copy on the share and the identity
+   * is re-sealed under `newPassphrase`. Works while locked, on a computer with a lead identity.
+   */
+  async recover(
+    recoveryKey: string,
+    newPassphrase: string,
+  ): Promise<{ name: string; role: string }> {
+    if (!this.isLead()) throw notALead();
+    const recovered = await recoverLead({
+      home: this.options.home,
+      keyProvider: this.options.keyProvider,
+      recoveryKey,
+      newPassphrase,
+    });
+    return { name: recovered.name, role: recovered.role };
   }
 
   /** Forgets the secrets and closes the case store. */

@@ -6,13 +6,19 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliJson, runCli } from './support/cli';
-import { makeSchool, PASSPHRASE, type SchoolFixture } from './support/school';
+import {
+  makeSchool,
+  oneTimePassphraseFile,
+  PASSPHRASE,
+  type SchoolFixture,
+} from './support/school';
 
 describe('lead join says what the role receives', () => {
   let school: SchoolFixture;
 
   /** Adds a recipient with a new key file, then joins as them on a home of their own. */
   async function addAndJoin(role: string, name: string) {
+    const oneTime = await oneTimePassphraseFile(school, role);
     const passFile = join(school.root, `${role}-pass.txt`);
     await writeFile(passFile, `${PASSPHRASE} ${role}\n`);
     const identity = join(school.root, `${role}.identity.age`);
@@ -26,7 +32,7 @@ describe('lead join says what the role receives', () => {
       '--passphrase-file',
       school.passphraseFile,
       '--new-passphrase-file',
-      passFile,
+      oneTime,
       '--identity-out',
       identity,
     ]);
@@ -38,6 +44,8 @@ describe('lead join says what the role receives', () => {
       '--share',
       school.share,
       '--passphrase-file',
+      oneTime,
+      '--new-passphrase-file',
       passFile,
     ]);
     expect(joined.stderr).toBe('');

@@ -154,7 +154,7 @@ describe('passphrase files at set-up and at unlock', () => {
       expect(await readFile(join(school.share, 'school.json'), 'utf8')).toBe(profileBefore);
     });
 
-    it('refuses at lead join a passphrase with a tab in it, writing nothing', async () => {
+    it('refuses at lead join a new passphrase with a tab in it, writing nothing', async () => {
       const out = join(school.root, 'hana.identity.age');
       const added = await runCli(school.dslHome, [
         'school',
@@ -180,6 +180,8 @@ describe('passphrase files at set-up and at unlock', () => {
         '--share',
         school.share,
         '--passphrase-file',
+        join(root, 'hana.txt'),
+        '--new-passphrase-file',
         await passFile('hana-tab.txt', `${PASSPHRASE}\thana\n`),
       ]);
       expectRefused(
@@ -187,6 +189,7 @@ describe('passphrase files at set-up and at unlock', () => {
         'The passphrase contains a control character (such as a tab), which cannot be typed again the same way.',
       );
       await expect(readdir(home)).rejects.toThrow();
+      await expect(readFile(out)).resolves.toBeTruthy(); // the identity file is kept to try again
     });
 
     it('still unlocks a key file sealed before normalisation with the file it was set up from', async () => {

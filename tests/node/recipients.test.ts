@@ -13,6 +13,7 @@ import {
   contactAnswers,
   leadOpens,
   makeSchool,
+  oneTimePassphraseFile,
   PASSPHRASE,
   writeAnswers,
   type SchoolFixture,
@@ -69,6 +70,7 @@ describe.skipIf(!hasAge)('recipients and routing through the CLI', () => {
       ['headteacher', 'Hana Head'],
       ['chair', 'Chris Chair'],
     ]) {
+      const oneTime = await oneTimePassphraseFile(school, role ?? '');
       const passFile = join(school.root, `${role}-pass.txt`);
       await writeFile(passFile, `${PASSPHRASE} ${role}\n`);
       const out = join(school.root, `${role}.identity.age`);
@@ -82,7 +84,7 @@ describe.skipIf(!hasAge)('recipients and routing through the CLI', () => {
         '--passphrase-file',
         school.passphraseFile,
         '--new-passphrase-file',
-        passFile,
+        oneTime,
         '--identity-out',
         out,
       ]);
@@ -95,6 +97,8 @@ describe.skipIf(!hasAge)('recipients and routing through the CLI', () => {
         '--share',
         school.share,
         '--passphrase-file',
+        oneTime,
+        '--new-passphrase-file',
         passFile,
       ]);
       const exported = await runCli(homes[role ?? ''] ?? '', [

@@ -189,6 +189,8 @@ describe('the recovery file written at school set-up', () => {
   });
 
   it('is made for a lead who joins: their own key, their own file', async () => {
+    const oneTime = join(ws.root, 'deputy-one-time.txt');
+    await writeFile(oneTime, `one-time ${PASSPHRASE}\n`);
     const passFile = join(ws.root, 'deputy-pass.txt');
     await writeFile(passFile, `${PASSPHRASE} deputy\n`);
     const identity = join(ws.root, 'deputy.identity.age');
@@ -202,7 +204,7 @@ describe('the recovery file written at school set-up', () => {
       '--passphrase-file',
       ws.passphraseFile,
       '--new-passphrase-file',
-      passFile,
+      oneTime,
       '--identity-out',
       identity,
     ]);
@@ -214,6 +216,8 @@ describe('the recovery file written at school set-up', () => {
       '--share',
       ws.share,
       '--passphrase-file',
+      oneTime,
+      '--new-passphrase-file',
       passFile,
       '--json',
     ]);

@@ -25,6 +25,8 @@ export const leadStatusSchema = z.object({
 });
 
 const reference = z.string().trim().min(1).max(20);
+/** A passphrase as typed: never trimmed here (the core normalises and checks it). */
+const passphrase = z.string().min(1).max(1_000);
 const optionalText = (max: number) => z.string().trim().max(max).nullable();
 
 export const caseFiltersSchema = z.object({
@@ -198,11 +200,27 @@ export const leadContract = {
   'lead.status': { input: none, output: leadStatusSchema },
   /** Opens the lead identity with the passphrase; a wrong one waits longer after five tries. */
   'lead.unlock': {
-    input: z.object({ passphrase: z.string().min(1).max(1_000) }),
+    input: z.object({ passphrase }),
     output: leadStatusSchema,
   },
   /** Forgets the unlocked identity and closes the case store. */
   'lead.lock': { input: none, output: leadStatusSchema },
+  /**
+   * Re-seals the unlocked lead's identity under a new passphrase. A wrong current passphrase counts
+   * as a wrong try at unlocking (and waits as one after five); the recovery key stays the same.
+   */
+  'lead.changePassphrase': {
+    input: z.object({ current: passphrase, next: passphrase }),
+    output: leadStatusSchema,
+  },
+  /**
+   * A forgotten passphrase, while locked: the recovery key opens the lead's copy on the share, and
+   * the identity is re-sealed under the new passphrase. The area stays locked, to be unlocked.
+   */
+  'lead.recover': {
+    input: z.object({ recoveryKey: z.string().min(1).max(200), newPassphrase: passphrase }),
+    output: z.object({ name: z.string(), role: z.string() }),
+  },
   /** A page of the inbox: urgent untriaged first, then newest. */
   'lead.inbox': {
     input: z.object({

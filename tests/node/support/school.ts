@@ -15,6 +15,8 @@ export interface SchoolFixture {
   staffHome: string;
   passphraseFile: string;
   safetyCode: string;
+  /** The DSL's recovery key, as `school init --json` printed it. */
+  recoveryKey: string;
   cleanup(): Promise<void>;
 }
 
@@ -37,7 +39,7 @@ export async function makeSchool(name = 'Barnsole Primary'): Promise<SchoolFixtu
   const ws = await tempWorkspace();
   const dslHome = join(ws.root, 'dsl');
   const staffHome = join(ws.root, 'staff');
-  const init = await cliJson<{ safetyCode: string }>(dslHome, [
+  const init = await cliJson<{ safetyCode: string; recoveryKey: string }>(dslHome, [
     'school',
     'init',
     '--share',
@@ -55,6 +57,7 @@ export async function makeSchool(name = 'Barnsole Primary'): Promise<SchoolFixtu
     dslHome,
     staffHome,
     safetyCode: init.safetyCode,
+    recoveryKey: init.recoveryKey,
     cleanup: () => rm(ws.root, { recursive: true, force: true }),
   };
 }
@@ -125,8 +128,20 @@ export function reportArgs(
 /** A recipient added by the DSL with their own identity, joined in a home of their own. */
 export interface JoinedRecipient {
   home: string;
+  /** Their own passphrase, chosen at `lead join`: what every lead command of theirs takes. */
   passphraseFile: string;
+  /** The one-time passphrase the DSL gave with the identity file (it opens nothing now). */
+  oneTimePassphraseFile: string;
+  /** Where the identity file was (`lead join` deleted it). */
   identityFile: string;
+  recoveryKey: string;
+}
+
+/** A one-time passphrase file for an identity the DSL makes for `role`. */
+export async function oneTimePassphraseFile(school: SchoolFixture, role: string): Promise<string> {
+  const file = join(school.root, `${role}-one-time.txt`);
+  await writeFile(file, `one-time ${PASSPHRASE} ${role}\n`);
+  return file;
 }
 
 /** Adds a deputy, head, chair or office user through the real CLI and joins them. */
@@ -135,6 +150,7 @@ export async function addJoinedRecipient(
   role: 'deputy' | 'headteacher' | 'chair' | 'office',
   name: string,
 ): Promise<JoinedRecipient> {
+  const oneTime = await oneTimePassphraseFile(school, role);
   const passphraseFile = join(school.root, `${role}-pass.txt`);
   await writeFile(passphraseFile, `${PASSPHRASE} ${role}\n`);
   const identityFile = join(school.root, `${role}.identity.age`);
@@ -148,12 +164,12 @@ export async function addJoinedRecipient(
     '--passphrase-file',
     school.passphraseFile,
     '--new-passphrase-file',
-    passphraseFile,
+    oneTime,
     '--identity-out',
     identityFile,
   ]);
   const home = join(school.root, `${role}-home`);
-  await cliJson(home, [
+  const joined = await cliJson<{ recoveryKey: string }>(home, [
     'lead',
     'join',
     '--identity',
@@ -161,9 +177,17 @@ export async function addJoinedRecipient(
     '--share',
     school.share,
     '--passphrase-file',
+    oneTime,
+    '--new-passphrase-file',
     passphraseFile,
   ]);
-  return { home, passphraseFile, identityFile };
+  return {
+    home,
+    passphraseFile,
+    oneTimePassphraseFile: oneTime,
+    identityFile,
+    recoveryKey: joined.recoveryKey,
+  };
 }
 
 /**
