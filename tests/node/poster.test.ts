@@ -18,6 +18,7 @@ import {
   makeSchool,
   openStaffDesk,
   tempWorkspace,
+  unplugShare,
   type SchoolFixture,
 } from './support/school';
 
@@ -210,6 +211,24 @@ describe('the staff-room poster from the command line', () => {
     ]);
     expect(result.code).toBe(0);
     expect(await pdfText(file)).toContain('Gwen Hughes');
+  });
+
+  it('still prints from the profile this computer trusts when the share is away, and says so', async () => {
+    const file = join(school.root, 'share-away.pdf');
+    const plugBack = await unplugShare(school);
+    let result;
+    try {
+      result = await runCli(school.staffHome, ['school', 'poster', '--out', file]);
+    } finally {
+      await plugBack();
+    }
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /^Warning: .+ The poster shows the leads this computer last saw\.\n$/,
+    );
+    const text = await pdfText(file);
+    expect(text).toContain(school.safetyCode);
+    expect(text).toContain('Gwen Hughes');
   });
 
   it('refuses on a computer not enrolled with a school: it could not vouch for the code', async () => {
