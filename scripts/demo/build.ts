@@ -68,7 +68,10 @@ const WORDS = [
 
 /** Four random words: strong enough for any check, easy to type from the terminal. */
 function demoPassphrase(): string {
-  return Array.from({ length: 4 }, () => WORDS[randomInt(WORDS.length)]).join(' ');
+  // Four different words: a repeated one ("amber amber quarry quarry") is easy to guess, and
+  // set-up refuses a passphrase that is.
+  const pool = [...WORDS];
+  return Array.from({ length: 4 }, () => pool.splice(randomInt(pool.length), 1)[0]).join(' ');
 }
 
 const HOUR = 3_600_000;
@@ -102,13 +105,15 @@ export async function buildDemoSchool(
 
   progress(`Adding ${DEMO_DEPUTY} as deputy, who joins from a computer of their own…`);
   const identityFile = join(root, 'deputy.identity.age');
+  // Joining takes the one-time passphrase and one of the deputy's own (here the demo's one).
+  const oneTime = `${passphrase} one-time`;
   await addRecipient({
     home: dslHome,
     keyProvider: dslKeys,
     passphrase,
     role: 'deputy',
     name: DEMO_DEPUTY,
-    newPassphrase: passphrase,
+    newPassphrase: oneTime,
     identityOut: identityFile,
     now: start,
   });
@@ -117,7 +122,8 @@ export async function buildDemoSchool(
     keyProvider: new UnprotectedFileKeyProvider(deputyHome),
     identityFile,
     sharePath: share,
-    passphrase,
+    passphrase: oneTime,
+    newPassphrase: passphrase,
     now: start,
   });
 
