@@ -97,7 +97,7 @@ describe('a computer with nothing set up', () => {
         context: { schoolName: 'Hillside Primary', leadName: 'Ellie Shea' },
       }),
     ).toEqual({
-      score: 2,
+      score: 1,
       acceptable: false,
       warning: "It uses the school's name or your own, which many people know.",
       suggestions: ['More words, and less common ones, make it harder to guess.'],

@@ -147,7 +147,7 @@ export function JoinAsLead({ options, onCancel, onDone }: JoinAsLeadProps) {
     } else if (code.startsWith('share-') || code === 'no-profile' || code.startsWith('profile-')) {
       setStep(FOLDER);
       check([['folder', message]]);
-    } else if (code === 'weak-passphrase' || code === 'unusable-passphrase') {
+    } else if (['weak-passphrase', 'unusable-passphrase', 'same-passphrase'].includes(code)) {
       check([['first', message]]);
     } else {
       setFailure(result.failure);
@@ -327,6 +327,13 @@ export function JoinAsLead({ options, onCancel, onDone }: JoinAsLeadProps) {
               code={joined.safetyCode}
               help="The same code is on the staff-room poster. If it is not, tell your DSL before you use this computer."
             />
+            <div className="notice notice--warn">
+              <p className="notice__title">Now delete the identity file you were given</p>
+              <p>
+                With its one-time passphrase it still opens the concerns sent to you, on any
+                computer. Delete it, empty the recycle bin, and destroy any copy on a USB stick.
+              </p>
+            </div>
             <RecoveryKeyPanel
               recoveryKey={joined.recoveryKey}
               confirmed={keptKey}

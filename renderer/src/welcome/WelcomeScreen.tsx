@@ -41,9 +41,11 @@ const PATHS: ReadonlyArray<{ path: Path; title: string; who: string; needs: stri
 interface WelcomeScreenProps {
   /** This computer is set up now: the app moves on to its home screen. */
   onSetUp: () => void;
+  /** Something IT should know, shown above the choices (e.g. why IT's settings did not apply). */
+  notice?: string | null;
 }
 
-export function WelcomeScreen({ onSetUp }: WelcomeScreenProps) {
+export function WelcomeScreen({ onSetUp, notice = null }: WelcomeScreenProps) {
   const [options, setOptions] = useState<Loadable<SetupOptions>>({ state: 'loading' });
   const [path, setPath] = useState<Path | null>(null);
 
@@ -59,7 +61,7 @@ export function WelcomeScreen({ onSetUp }: WelcomeScreenProps) {
 
   if (options.state === 'failed') return <FailureNotice failure={options.failure} />;
   if (options.state === 'loading' || path === null) {
-    return <Choices onChoose={setPath} ready={options.state === 'ready'} />;
+    return <Choices onChoose={setPath} ready={options.state === 'ready'} notice={notice} />;
   }
   const props = { options: options.value, onCancel: () => setPath(null), onDone: onSetUp };
   if (path === 'school') return <SetUpSchool {...props} />;
@@ -67,7 +69,13 @@ export function WelcomeScreen({ onSetUp }: WelcomeScreenProps) {
   return <JoinAsLead {...props} />;
 }
 
-function Choices({ onChoose, ready }: { onChoose: (path: Path) => void; ready: boolean }) {
+interface ChoicesProps {
+  onChoose: (path: Path) => void;
+  ready: boolean;
+  notice: string | null;
+}
+
+function Choices({ onChoose, ready, notice }: ChoicesProps) {
   const heading = useHeadingFocus<HTMLHeadingElement>();
   return (
     <div className="welcome">
@@ -79,6 +87,11 @@ function Choices({ onChoose, ready }: { onChoose: (path: Path) => void; ready: b
           This computer is not set up yet. What would you like to do? Each choice takes a few short
           steps.
         </p>
+        {notice !== null && (
+          <div className="notice notice--warn">
+            <p className="notice__message">{notice}</p>
+          </div>
+        )}
         <ul className="welcome__paths">
           {PATHS.map((choice) => (
             <li key={choice.path}>
