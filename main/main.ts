@@ -8,6 +8,7 @@ import { app, dialog, session, type BrowserWindow } from 'electron';
 import { openSession, type Session } from '../src/session';
 import { SafeguardError } from '../src/errors';
 import { appEntryUrl, originOf } from './app-url';
+import { pickFolder } from './folder-dialog';
 import { mountIpc, type CoreState } from './ipc';
 import { notifyNewConcerns } from './notifications';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -31,6 +32,7 @@ async function openCore(home: string): Promise<CoreState> {
       keyProvider: new SafeStorageKeyProvider(home),
       // Counts only: the notification never says what a concern is or who it names.
       onNewConcerns: (counts) => notifyNewConcerns(counts, showMainWindow),
+      pickFolder: () => pickFolder(mainWindow),
     });
     return { handlers: desk.handlers };
   } catch (error) {

@@ -51,6 +51,12 @@ export const publicErrorCodes = [
   'profile-wrong-key',
   'safety-code-mismatch',
   'school-exists',
+  'safety-code-changed',
+  // first run: setting this computer up
+  'already-set-up',
+  'share-not-absolute',
+  'share-not-empty',
+  'unsupported',
   // forms and filing
   'attachments-forbidden',
   'bad-attachment',

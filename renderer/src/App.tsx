@@ -22,6 +22,10 @@ const ReportFlow = lazy(() =>
 const LeadArea = lazy(() =>
   import('./lead/LeadArea').then((module) => ({ default: module.LeadArea })),
 );
+// The welcome screen loads only on a computer with nothing set up.
+const WelcomeScreen = lazy(() =>
+  import('./welcome/WelcomeScreen').then((module) => ({ default: module.WelcomeScreen })),
+);
 
 type View =
   | { name: 'home' }
@@ -58,6 +62,8 @@ export function App() {
   // In memory only, for this session: never written to storage, emptied on lock.
   const reporter = useRef<ReporterMemory>({ name: '', role: '' });
   const flushDraft = useRef<FlushDraft | null>(null);
+  // Bumped when first-run set-up finishes, to read the computer's new state.
+  const [statusVersion, setStatusVersion] = useState(0);
 
   useEffect(() => {
     void lockDrafts().then(() => setSessionLocked(true));
@@ -73,6 +79,15 @@ export function App() {
     return () => {
       current = false;
     };
+  }, [statusVersion]);
+
+  // Set up without a restart: the core mounted what it set up; the app reads it and goes home.
+  const setUpDone = useCallback(() => {
+    void load((api) => api['lead.status']()).then((result) => {
+      setIsLead(result.state === 'ready' && result.value.isLead);
+      setStatusVersion((n) => n + 1);
+      setView({ name: 'home' });
+    });
   }, []);
 
   const go = useCallback((next: View) => setView(next), []);
@@ -99,14 +114,16 @@ export function App() {
   }, [go, isLead]);
 
   const locked = view.name === 'locked';
-  useIdleLock(!locked, lock);
+  // Nothing set up: the welcome screen, with no navigation, and no idle lock to lose its steps.
+  const welcome = status.state === 'ready' && status.value.setUp === 'nothing';
+  useIdleLock(!locked && !welcome, lock);
 
   // Said only once known: a failed status must not read as "not enrolled".
   let school: string | null = null;
   if (status.state === 'ready') {
     school = status.value.enrolled ? status.value.schoolName : 'Not enrolled yet';
   }
-  const place: Place | null = locked ? null : view.name;
+  const place: Place | null = locked || welcome ? null : view.name;
 
   return (
     <div className="app">
@@ -122,7 +139,15 @@ export function App() {
         onLock={lock}
       />
       <main className="main" id="main" tabIndex={-1}>
-        {view.name === 'home' && sessionLocked && (
+        {welcome && (
+          <Suspense fallback={<p className="muted">Opening Safeguard Desk…</p>}>
+            <WelcomeScreen
+              onSetUp={setUpDone}
+              notice={status.state === 'ready' ? status.value.machineSetting : null}
+            />
+          </Suspense>
+        )}
+        {!welcome && view.name === 'home' && sessionLocked && (
           <HomeScreen
             status={status}
             onStart={(formId, draftId) =>
@@ -130,7 +155,7 @@ export function App() {
             }
           />
         )}
-        {view.name === 'report' && (
+        {!welcome && view.name === 'report' && (
           <Suspense fallback={<p className="muted">Opening the form…</p>}>
             <ReportFlow
               key={view.opened}
@@ -143,12 +168,12 @@ export function App() {
           </Suspense>
         )}
         {view.name === 'receipts' && <ReceiptsScreen />}
-        {view.name === 'lead' && (
+        {!welcome && view.name === 'lead' && (
           <Suspense fallback={<p className="muted">Opening the safeguarding area…</p>}>
             <LeadArea />
           </Suspense>
         )}
-        {view.name === 'locked' && (
+        {!welcome && view.name === 'locked' && (
           <LockScreen
             draft={view.draft}
             leadLocked={isLead}

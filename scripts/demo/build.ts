@@ -68,7 +68,10 @@ const WORDS = [
 
 /** Four random words: strong enough for any check, easy to type from the terminal. */
 function demoPassphrase(): string {
-  return Array.from({ length: 4 }, () => WORDS[randomInt(WORDS.length)]).join(' ');
+  // Four different words: a repeated one ("amber amber quarry quarry") is easy to guess, and
+  // set-up refuses a passphrase that is.
+  const pool = [...WORDS];
+  return Array.from({ length: 4 }, () => pool.splice(randomInt(pool.length), 1)[0]).join(' ');
 }
 
 const HOUR = 3_600_000;

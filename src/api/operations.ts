@@ -49,6 +49,13 @@ export const operationNames = [
   'school.addRecipient',
   'school.removeRecipient',
   'school.setContacts',
+  'setup.options',
+  'setup.passphraseStrength',
+  'setup.pickFolder',
+  'setup.createSchool',
+  'setup.previewShare',
+  'setup.connect',
+  'setup.joinAsLead',
 ] as const;
 
 /** The IPC channel that carries one operation. */

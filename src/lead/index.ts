@@ -9,6 +9,7 @@ export {
 export { checkSecretsOnProfile, openRecoveryFile, writeRecoveryFile } from './recovery-file';
 export { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 export {
+  assessNewPassphrase,
   checkNewPassphrase,
   normalisePassphrase,
   passphraseFromFile,
@@ -17,3 +18,10 @@ export {
   type EnteredPassphrase,
   type PassphraseInput,
 } from './passphrase';
+export {
+  ACCEPTABLE_SCORE,
+  passphraseStrength,
+  weakPassphraseMessage,
+  type PassphraseContext,
+  type PassphraseStrength,
+} from './passphrase-strength';

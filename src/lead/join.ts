@@ -76,6 +76,8 @@ export async function joinAsLead(input: {
     throw new SafeguardError('no-profile', 'There is no school profile on this share.');
   const { profile } = verifyProfile(json);
   const onProfile = await checkSecretsOnProfile(secrets, profile);
+  // Now that the school and the lead are known, their names count as easy guesses too.
+  checkNewPassphrase(newPassphrase, { schoolName: profile.schoolName, leadName: secrets.name });
   const recoveryKey = generateRecoveryKey();
   await saveLeadSecrets(input.home, secrets, newPassphrase);
   try {

@@ -7,6 +7,12 @@
  */
 import { openWithPassphrase } from '../crypto';
 import { SafeguardError } from '../errors';
+import {
+  passphraseStrength,
+  weakPassphraseMessage,
+  type PassphraseContext,
+  type PassphraseStrength,
+} from './passphrase-strength';
 
 export const MIN_PASSPHRASE_LENGTH = 12;
 
@@ -70,42 +76,68 @@ export function enteredPassphrase(input: PassphraseInput): EnteredPassphrase {
 }
 
 /**
- * Refuses, at set-up, a new passphrase that could not be typed again the same way or is too short
- * to resist guessing; returns the normalised passphrase to seal with.
+ * Refuses, at set-up, a new passphrase that could not be typed again the same way, is too short,
+ * or would be easy to guess (zxcvbn score below 3, the school's and the lead's names counting as
+ * known words); returns the normalised passphrase to seal with.
  */
-export function checkNewPassphrase(input: PassphraseInput): string {
+export function checkNewPassphrase(
+  input: PassphraseInput,
+  context: PassphraseContext = {},
+): string {
+  const { passphrase, refusal } = assessNewPassphrase(input, context);
+  if (refusal !== null) throw refusal;
+  return passphrase;
+}
+
+/** A new passphrase's strength (for a meter) and the refusal set-up would give it, or null. */
+export function assessNewPassphrase(
+  input: PassphraseInput,
+  context: PassphraseContext = {},
+): { passphrase: string; strength: PassphraseStrength; refusal: SafeguardError | null } {
   const passphrase = enteredPassphrase(input).value;
+  const strength = passphraseStrength(passphrase, context);
+  // What makes it guessable is the more useful reason, so it is given before the length.
+  const refusal =
+    typingProblem(passphrase) ??
+    (strength.acceptable
+      ? null
+      : new SafeguardError('weak-passphrase', weakPassphraseMessage(strength))) ??
+    (passphrase.length < MIN_PASSPHRASE_LENGTH
+      ? new SafeguardError(
+          'weak-passphrase',
+          `The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long.`,
+        )
+      : null);
+  return { passphrase, strength, refusal };
+}
+
+/** Why a passphrase could not be typed again the same way, or null. */
+function typingProblem(passphrase: string): SafeguardError | null {
   const refuse = (message: string) => new SafeguardError('unusable-passphrase', message);
   if (LINE_BREAK.test(passphrase)) {
-    throw refuse(
+    return refuse(
       'The passphrase contains a line break (a blank line at the end of the file?): it must be one line.',
     );
   }
   if (CONTROL.test(passphrase)) {
-    throw refuse(
+    return refuse(
       'The passphrase contains a control character (such as a tab), which cannot be typed again the same way.',
     );
   }
   if (/^\s/u.test(passphrase)) {
-    throw refuse(
+    return refuse(
       'The passphrase starts with a space or other blank, which is easily lost when typed again: remove it.',
     );
   }
   if (/\s$/u.test(passphrase)) {
-    throw refuse(
+    return refuse(
       'The passphrase ends with a space or other blank, which is easily lost when typed again: remove it.',
     );
   }
   if (passphrase.includes('\uFFFD')) {
-    throw refuse('The passphrase is not valid UTF-8 text: save the file as UTF-8.');
+    return refuse('The passphrase is not valid UTF-8 text: save the file as UTF-8.');
   }
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw new SafeguardError(
-      'weak-passphrase',
-      `The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long.`,
-    );
-  }
-  return passphrase;
+  return null;
 }
 
 /**

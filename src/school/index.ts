@@ -61,3 +61,9 @@ export {
   type RecipientSummary,
   type SchoolSummary,
 } from './summary';
+export {
+  localSharePath,
+  prepareNewShare,
+  requireFullFolderPath,
+  type NewShareChoice,
+} from './new-share';

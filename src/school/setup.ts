@@ -27,7 +27,7 @@ export interface SchoolInitInput {
   sharePath: string;
   schoolName: string;
   leadName: string;
-  /** The DSL's new passphrase; refused unless it can be typed again the same way. */
+  /** The DSL's new passphrase; refused unless it can be typed again and is hard to guess. */
   passphrase: PassphraseInput;
   now?: Date;
 }
@@ -40,7 +40,10 @@ export async function initSchool(
   input: SchoolInitInput,
 ): Promise<{ safetyCode: string; schoolId: string; recoveryKey: string }> {
   const now = input.now ?? new Date();
-  const passphrase = checkNewPassphrase(input.passphrase);
+  const passphrase = checkNewPassphrase(input.passphrase, {
+    schoolName: input.schoolName,
+    leadName: input.leadName,
+  });
   if (!input.schoolName.trim())
     throw new SafeguardError('invalid-input', 'The school name is required.');
   if (!input.leadName.trim())

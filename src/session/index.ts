@@ -17,9 +17,10 @@ import { leadSessionHandlers } from '../api/handlers/lead-session';
 import { receiptsHandlers } from '../api/handlers/receipts';
 import { schoolPosterHandlers } from '../api/handlers/school-poster';
 import { schoolContactsHandlers, schoolHandlers } from '../api/handlers/school';
+import { setupHandlers } from '../api/handlers/setup';
 import { FILING_SHARE_TIMEOUT_MS } from '../concerns';
 import { FormRegistry } from '../forms';
-import { enrolFromMachineSettings, machineSettingsFile } from '../machine';
+import { enrolFromMachineSettings, machineSettingsFile, readMachineSettings } from '../machine';
 import {
   DeliveryLoop,
   DraftKeyRing,
@@ -42,6 +43,10 @@ export interface SessionOptions {
   machineFile?: string | null;
   /** One line for IT's logs (default: stderr); never content. */
   log?: (line: string) => void;
+  /** Opens a folder dialog for first-run set-up (the app); absent in the web host. */
+  pickFolder?: () => Promise<string | null>;
+  /** The share IT configured for this computer, offered at first run. */
+  suggestedShare?: string | null;
 }
 
 export interface Session {
@@ -50,8 +55,10 @@ export interface Session {
 }
 
 /**
- * Opens the staff store and forms, starts background delivery (a round now, then on its timer),
- * and returns every operation's handler.
+ * Opens the staff store and forms, starts background delivery (a round now, then on its timer)
+ * once this computer is enrolled — at once, or when first-run set-up enrols it — and returns every
+ * operation's handler. The lead role follows the lead identity on disk, so a lead who joins or
+ * sets a school up in this session finds it mounted (locked) without a restart.
  */
 export async function openSession(options: SessionOptions): Promise<Session> {
   const forms = FormRegistry.load({ customDir: join(options.home, 'forms') });
@@ -68,11 +75,24 @@ export async function openSession(options: SessionOptions): Promise<Session> {
           share: { timeoutMs: FILING_SHARE_TIMEOUT_MS },
           log: options.log ?? ((line) => process.stderr.write(`safeguard-desk: ${line}\n`)),
         });
+  // The share IT named is offered at first run, even when it could not be used on its own.
+  const machineRead =
+    options.machineFile === null || store.enrolment() !== null
+      ? null
+      : await readMachineSettings(options.machineFile ?? machineSettingsFile());
+  const suggestedShare =
+    options.suggestedShare ?? (machineRead?.state === 'ok' ? machineRead.settings.share : null);
   const delivery = new DeliveryLoop(store, {
     share: { timeoutMs: FILING_SHARE_TIMEOUT_MS },
     ...options.delivery,
   });
-  if (store.enrolment()) delivery.start();
+  let delivering = false;
+  const startDeliveryOnceEnrolled = () => {
+    if (delivering || store.enrolment() === null) return;
+    delivering = true;
+    delivery.start();
+  };
+  startDeliveryOnceEnrolled();
   // Draft keys and the unlocked lead live in this process only: a restart starts locked.
   const draftKeys = new DraftKeyRing();
   const lead = new LeadSession({
@@ -83,6 +103,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   });
   const handlers: ApiHandlers = {
     ...appHandlers({
+      home: options.home,
       store,
       draftKeys,
       machineSetting: () => ('message' in machine ? machine.message : null),
@@ -99,6 +120,14 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     ...leadSettingsHandlers({ lead }),
     ...schoolContactsHandlers({ store }),
     ...schoolHandlers({ lead, store }),
+    ...setupHandlers({
+      home: options.home,
+      keyProvider: options.keyProvider,
+      store,
+      pickFolder: options.pickFolder,
+      suggestedShare,
+      onSetUp: startDeliveryOnceEnrolled,
+    }),
   };
   return {
     handlers,

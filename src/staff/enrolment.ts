@@ -28,16 +28,30 @@ export interface TrustedProfile {
   unreachable: string | null;
 }
 
-/** What enrolment may be told beyond the share: the code IT expects, the share's time limit. */
+/** What enrolment may be told beyond the share: the code expected, the share's time limit. */
 export interface EnrolOptions {
-  /** Refuse, enrolling nothing, unless the share's safety code is this (IT's machine settings). */
+  /**
+   * Refuse, enrolling nothing, unless the share's safety code is this: the code in IT's machine
+   * settings, or the one a person was shown and compared with the poster (`expectedFrom`).
+   */
   expectedSafetyCode?: string;
+  expectedFrom?: 'machine-settings' | 'shown';
   share?: FolderShareOptions;
+}
+
+/** The school on a share and its safety code, read and verified; nothing is pinned or saved. */
+export async function previewEnrolment(
+  sharePath: string,
+): Promise<{ schoolName: string; safetyCode: string }> {
+  const { profile, rootFingerprint } = verifyProfile(await requireProfile(sharePath));
+  return { schoolName: profile.schoolName, safetyCode: safetyCode(rootFingerprint) };
 }
 
 /**
  * Enrols this machine with the share: reads the profile, pins its root key. Re-enrolling with the
- * same school keeps the pin; a profile from another root key is refused as for any update.
+ * same school keeps the pin; a profile from another root key is refused as for any update. With
+ * `expectedSafetyCode` (the code a person compared with the poster), a profile under any other
+ * root key is refused and nothing is pinned.
  */
 export async function enrol(
   store: StaffStore,
@@ -45,14 +59,7 @@ export async function enrol(
   now: Date,
   options: EnrolOptions = {},
 ): Promise<EnrolmentResult> {
-  const share = openShare(sharePath, options.share);
-  const json = await share.readProfile();
-  if (json === null) {
-    throw new SafeguardError(
-      'no-profile',
-      'There is no school profile on this share; the DSL must set the school up first.',
-    );
-  }
+  const json = await requireProfile(sharePath, options.share);
   const existing = store.enrolment();
   const verified = verifyProfile(
     json,
@@ -66,10 +73,15 @@ export async function enrol(
   );
   const code = safetyCode(verified.rootFingerprint);
   if (options.expectedSafetyCode !== undefined && code !== options.expectedSafetyCode) {
-    throw new SafeguardError(
-      'safety-code-mismatch',
-      `The school share at ${sharePath} shows safety code ${code}, but IT's machine settings expect ${options.expectedSafetyCode}. Nothing was enrolled: tell IT.`,
-    );
+    throw options.expectedFrom === 'shown'
+      ? new SafeguardError(
+          'safety-code-changed',
+          "The school's safety code on the share is no longer the one shown, so this computer was not connected. Tell your safeguarding lead.",
+        )
+      : new SafeguardError(
+          'safety-code-mismatch',
+          `The school share at ${sharePath} shows safety code ${code}, but IT's machine settings expect ${options.expectedSafetyCode}. Nothing was enrolled: tell IT.`,
+        );
   }
   store.deviceKey(now);
   store.saveEnrolment(
@@ -157,6 +169,20 @@ function untrusted(
     problem: store.profileProblem(),
     unreachable: null,
   };
+}
+
+async function requireProfile(
+  sharePath: string,
+  shareOptions: FolderShareOptions = {},
+): Promise<string> {
+  const json = await openShare(sharePath, shareOptions).readProfile();
+  if (json === null) {
+    throw new SafeguardError(
+      'no-profile',
+      'There is no school profile on this share; the DSL must set the school up first.',
+    );
+  }
+  return json;
 }
 
 /** The enrolment, or a clear error when this machine has not been enrolled. */

@@ -29,6 +29,7 @@ export {
 } from './drafts';
 export {
   enrol,
+  previewEnrolment,
   requireEnrolment,
   trustedProfile,
   UNTRUSTED_PROFILE_WARNING,

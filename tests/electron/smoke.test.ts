@@ -65,10 +65,20 @@ describe.skipIf(executablePath === null)('Safeguard Desk in Electron', () => {
     expect(page.url()).toBe('safeguard-desk://app/index.html');
   });
 
-  it('shows "Report a concern" on the first screen', async () => {
-    const button = page.getByRole('button', { name: 'Report a concern' });
-    await button.waitFor({ state: 'visible' });
-    expect(await button.count()).toBe(1);
+  it('shows the welcome screen on a computer with nothing set up, with its three paths', async () => {
+    await page.getByRole('heading', { name: 'Welcome to Safeguard Desk', level: 1 }).waitFor();
+    for (const name of [
+      /^Set up Safeguard Desk for my school/,
+      /^Connect this computer to my school/,
+      /^I am a safeguarding lead joining my school/,
+    ]) {
+      expect(await page.getByRole('button', { name }).count()).toBe(1);
+    }
+  });
+
+  it('offers a folder dialog at set-up: setup.options says it can pick a folder', async () => {
+    const options = await page.evaluate("window.safeguard['setup.options']()");
+    expect(options).toMatchObject({ canPickFolder: true });
   });
 
   it('gives the page no Node: window.require and process are undefined', async () => {

@@ -51,6 +51,7 @@ describe('the API contract', () => {
     expect(await dispatch(desk.handlers, 'app.status', undefined)).toEqual({
       ok: true,
       value: {
+        setUp: 'staff',
         enrolled: true,
         schoolName: 'Barnsole Primary',
         safetyCode: school.safetyCode,

@@ -139,8 +139,8 @@ describe('checkNewPassphrase', () => {
     );
   });
 
-  it('still refuses a passphrase shorter than 12 characters', () => {
-    expect(refusal('too short')).toEqual({
+  it('still refuses a passphrase shorter than 12 characters, even one hard to guess', () => {
+    expect(refusal('Zq8#kL2!wP')).toEqual({
       code: 'weak-passphrase',
       message: 'The passphrase must be at least 12 characters long.',
     });

@@ -8,16 +8,23 @@
 import type { z } from 'zod';
 import { leadContract } from './lead';
 import { posterContract } from './poster';
+import { setupContract } from './setup';
 import type { none } from './shared';
 import { staffContract } from './staff';
 
 export * from './lead';
 export * from './poster';
+export * from './setup';
 export * from './shared';
 export * from './staff';
 
 /** The allow-list: operation name → input and output schema. Nothing else crosses the boundary. */
-export const apiContract = { ...staffContract, ...posterContract, ...leadContract } as const;
+export const apiContract = {
+  ...staffContract,
+  ...posterContract,
+  ...leadContract,
+  ...setupContract,
+} as const;
 
 export type ApiContract = typeof apiContract;
 export type OperationName = keyof ApiContract;
