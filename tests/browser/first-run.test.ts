@@ -6,24 +6,22 @@
  * and is enrolled with nothing; a deputy joins from a fourth with the identity file and one-time
  * passphrase, and reads the concern. Screenshots and axe on every step.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../src/web-host';
-import { cliJson } from '../node/support/cli';
 import { PASSPHRASE } from '../node/support/school';
 import { expectNoSeriousViolations } from './support/axe';
 import { chromiumMissing } from './support/chromium';
 import { openBrowserPage, waitUntilHomeIsReady } from './support/desk-page';
 import { fileThroughUi } from './support/fill-form';
 import { readForms, sampleSubmission } from './support/form-plan';
-import { eventually, labelled, press, textbox, tick } from './support/locate';
+import { eventually, group, labelled, press, textbox, tick } from './support/locate';
 import { saveScreenshot, scrollToTop } from './support/screenshots';
 
 const SCHOOL = 'Hillside Primary School';
-const DEPUTY_ONE_TIME = 'violet harbour cinnamon trellis';
 const DEPUTY_OWN = 'quiet mango lighthouse parade';
 const concernForm = readForms().find((form) => form.kind === 'concern')!;
 
@@ -307,29 +305,33 @@ describe.skipIf(chromiumMissing !== null)(
     });
 
     it('lets a deputy join with the identity file and one-time passphrase, and read a concern filed after', async () => {
-      // The DSL adds the deputy (the School screen is another issue's): the real CLI, on the
-      // DSL's own computer while its app is open.
+      // The DSL adds the deputy in the School screen of the app, on the DSL's own computer, and
+      // saves the identity file it offers; the one-time passphrase is read off the screen.
       const handout = join(root, 'handout');
       await mkdir(handout);
-      const oneTimeFile = join(handout, 'one-time.txt');
-      await writeFile(oneTimeFile, `${DEPUTY_ONE_TIME}\n`);
-      const passphraseFile = join(handout, 'dsl.txt');
-      await writeFile(passphraseFile, `${PASSPHRASE}\n`);
-      const identityFile = join(handout, 'deputy.identity.age');
-      await cliJson(dsl.home, [
-        'school',
-        'add-recipient',
-        '--role',
-        'deputy',
-        '--name',
-        'Dev Deputy',
-        '--passphrase-file',
-        passphraseFile,
-        '--new-passphrase-file',
-        oneTimeFile,
-        '--identity-out',
-        identityFile,
+      const dslPage = dsl.page;
+      await dslPage.goto(dsl.host.url);
+      await press(dslPage.getByRole('navigation', { name: 'Main' }), 'Safeguarding');
+      await (await labelled(dslPage, 'Passphrase')).fill(PASSPHRASE);
+      await press(dslPage, 'Unlock safeguarding area');
+      await dslPage.getByRole('heading', { name: 'Inbox', level: 1 }).waitFor();
+      await press(dslPage.getByRole('navigation', { name: 'Safeguarding' }), 'School');
+      await dslPage.getByRole('heading', { name: 'School', level: 1 }).waitFor();
+      const addForm = dslPage.getByRole('form', { name: /^Add a deputy/ });
+      await (await group(addForm, 'Their role')).getByRole('radio', { name: /^Deputy/ }).check();
+      await (await textbox(addForm, 'Their full name')).fill('Dev Deputy');
+      await press(addForm, 'Add to the school');
+      const handover = dslPage.getByRole('region', {
+        name: /^Give Dev Deputy their identity file/,
+      });
+      await handover.waitFor();
+      const oneTime = (await handover.locator('dd code').innerText()).trim();
+      const [download] = await Promise.all([
+        dslPage.waitForEvent('download'),
+        press(handover, 'Save the identity file'),
       ]);
+      const identityFile = join(handout, 'deputy.identity.age');
+      await download.saveAs(identityFile);
 
       const deputy = await newComputer('deputy');
       const { page } = deputy;
@@ -338,7 +340,7 @@ describe.skipIf(chromiumMissing !== null)(
         .press('Enter');
       await atStep(page, 'Your identity file');
       await (await labelled(page, 'Identity file')).setInputFiles(identityFile);
-      await (await labelled(page, 'One-time passphrase')).fill(DEPUTY_ONE_TIME);
+      await (await labelled(page, 'One-time passphrase')).fill(oneTime);
       await page.getByText('Chosen: deputy.identity.age.').waitFor();
       await record(page, 'first-run-join-1-identity', 'the identity file step');
       await press(page, 'Continue');
