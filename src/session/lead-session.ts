@@ -98,7 +98,7 @@ export class LeadSession {
    * unlock (the same tries and waits), so this is no way round them; the workspace stays open.
    */
   async changePassphrase(current: string, next: string): Promise<void> {
-    const { store } = this.require();
+    const { store, casework } = this.require();
     checkUnlockWait(store, new Date());
     try {
       await changeLeadPassphrase(this.options.home, current, next);
@@ -109,6 +109,7 @@ export class LeadSession {
       throw error;
     }
     store.unlockAttempts.succeeded();
+    casework.audit('passphrase-changed', {});
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/api/dispatch';
+import { openCaseStore } from '../../src/casework/store';
 import { generateRecoveryKey } from '../../src/lead';
 import { openSession, type Session } from '../../src/session';
 import { UnprotectedFileKeyProvider } from '../../src/storage/key-provider';
@@ -71,6 +72,17 @@ describe('the passphrase operations', () => {
     const changed = await call(dsl, 'lead.changePassphrase', { current: PASSPHRASE, next: NEXT });
     expect(changed).toMatchObject({ ok: true, value: { unlocked: true, name: 'Ellie Shea' } });
     await call(dsl, 'lead.lock', undefined);
+    // The change is on the lead's audit chain (what was done, never the passphrase).
+    const store = await openCaseStore(
+      school.dslHome,
+      new UnprotectedFileKeyProvider(school.dslHome),
+    );
+    try {
+      const last = store.audit.all().at(-1);
+      expect(last).toMatchObject({ kind: 'passphrase-changed', detailJson: '{}' });
+    } finally {
+      store.close();
+    }
     expect(await call(dsl, 'lead.unlock', { passphrase: PASSPHRASE })).toMatchObject({
       code: 'wrong-passphrase',
     });

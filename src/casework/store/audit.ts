@@ -21,7 +21,8 @@ export type AuditKind =
   | 'chronology-viewed'
   | 'export'
   | 'calendar-changed'
-  | 'audit-verified';
+  | 'audit-verified'
+  | 'passphrase-changed';
 
 /** One entry as stored. */
 export interface AuditRow {
