@@ -5,6 +5,9 @@ export default defineConfig({
     // The JSON report feeds .ci/run's summary line; the default reporter is for people.
     reporters: ['default', 'json'],
     outputFile: { json: 'test-artifacts/vitest-results.json' },
+    // Node tests run two forks at a time: most of their time is a child process (the CLI) or
+    // scrypt, and one fork left a core idle on a 2-core CI machine. Browser tests stay in one.
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     projects: [
       {
         test: {
