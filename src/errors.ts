@@ -12,6 +12,7 @@ export const publicErrorCodes = [
   'unknown-operation',
   'locked',
   'not-a-lead',
+  'not-office',
   'desk-unavailable',
   // this computer's storage
   'bad-key-file',
@@ -87,6 +88,7 @@ export const publicErrorCodes = [
   'corrupt',
   'identity-file',
   'lead-exists',
+  'office-exists',
   'not-a-concern',
   'not-addressed',
   'not-canonical',
@@ -128,6 +130,10 @@ export const publicErrorCodes = [
   'store-refused',
   'unexpected',
   'wrong-school',
+  // office summaries: what the office user can be shown
+  'office-not-added',
+  'no-extract',
+  'extract-unusable',
 ] as const;
 
 /** Codes only the command line and its hosts raise (never through the API). */
@@ -140,6 +146,7 @@ export const commandLineErrorCodes = [
   'poster-file',
   'not-loopback',
   'machine-settings',
+  'export-file',
 ] as const;
 
 export type PublicErrorCode = (typeof publicErrorCodes)[number];

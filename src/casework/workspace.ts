@@ -20,6 +20,7 @@ import {
 import type { VerifyKeys } from './audit-verify';
 import { Casework, type Roster } from './service';
 import { openCaseStore, type CaseStore } from './store';
+import type { UnlockAttemptsTable } from './store/unlock-attempts';
 
 export interface Workspace {
   secrets: LeadSecrets;
@@ -138,8 +139,13 @@ export async function openWorkspace(input: {
   }
 }
 
+/** Where wrong passphrases are counted: the lead's case store, or the office user's staff store. */
+export interface CountsUnlockAttempts {
+  unlockAttempts: UnlockAttemptsTable;
+}
+
 /** Refuses a passphrase try while the wait after too many wrong ones runs. */
-export function checkUnlockWait(store: CaseStore, now: Date): void {
+export function checkUnlockWait(store: CountsUnlockAttempts, now: Date): void {
   const wait = store.unlockAttempts.waitUntil(now);
   if (wait !== null) {
     const seconds = Math.ceil((Date.parse(wait) - now.getTime()) / 1000);
@@ -151,7 +157,7 @@ export function checkUnlockWait(store: CaseStore, now: Date): void {
 }
 
 /** Counts a wrong passphrase; the error says how many tries are left, or how long to wait. */
-export function countWrongPassphrase(store: CaseStore, now: Date): SafeguardError {
+export function countWrongPassphrase(store: CountsUnlockAttempts, now: Date): SafeguardError {
   const { triesLeft, waitUntil } = store.unlockAttempts.failed(now);
   return new SafeguardError(
     'wrong-passphrase',

@@ -62,6 +62,10 @@ export async function schoolCommand(ctx: CommandContext): Promise<void> {
   );
 }
 
+/** An office user has no recovery key: what they hold can be given again. */
+const OFFICE_JOINED_WORDS =
+  'Kept as your office identity on this computer: "office status" and "office export" open it with the passphrase you chose. There is no recovery key for office staff: if you forget your passphrase, your DSL can add you again.';
+
 /** The recovery key, shown once, with what it is for. */
 function recoveryKeyWords(recoveryKey: string): string {
   return (
@@ -270,7 +274,7 @@ async function joinCommand(ctx: CommandContext): Promise<void> {
     ctx.json,
     joined,
     term`Joined as ${roleLabel(joined.role)}: you will receive ${roleReceives(joined.role)}.\nSafety code: ${joined.safetyCode}\n\n` +
-      recoveryKeyWords(joined.recoveryKey),
+      (joined.recoveryKey === null ? OFFICE_JOINED_WORDS : recoveryKeyWords(joined.recoveryKey)),
   );
   if (!joined.identityFileRemoved) {
     process.stderr.write(

@@ -27,5 +27,7 @@ export function homePaths(home: string) {
     staffDb: join(home, 'staff.db'),
     leadDb: join(home, 'lead.db'),
     leadIdentity: join(home, 'lead', 'identity.age'),
+    /** An office user's own identity: opens statistical extracts only, never a concern. */
+    officeIdentity: join(home, 'office', 'identity.age'),
   };
 }

@@ -1,8 +1,10 @@
 /**
- * Joining as a lead: a deputy, headteacher, chair or office user opens the identity file the DSL
- * made for them (with its one-time passphrase), checks it is on the school profile of the share,
- * and keeps it under a passphrase of their own in their home folder, with a copy on the share
- * sealed with a new recovery key of their own; the computer is enrolled. The identity file is then
+ * Joining the school with the identity file the DSL made: a deputy, headteacher or chair opens it
+ * (with its one-time passphrase), checks it is on the school profile of the share, and keeps it
+ * under a passphrase of their own in their home folder, with a copy on the share sealed with a new
+ * recovery key of their own; the computer is enrolled. An office user's file (role `office`) is
+ * kept as their office identity instead (src/office/), never as a lead's: no lead workspace, no
+ * recovery copy (the DSL can add them again; they hold only summaries). The identity file is then
  * destroyed, so the one-time passphrase opens nothing any more (unless the file could not be
  * removed, which the result says).
  */
@@ -16,6 +18,7 @@ import { verifyProfile } from '../school/profile';
 import { openShare } from '../share';
 import { enrol, openStaffStore } from '../staff';
 import type { KeyProvider } from '../storage/key-provider';
+import { keepJoinedOfficeIdentity } from '../office/init';
 import { hasLeadIdentity, leadSecretsSchema, saveLeadSecrets, type LeadSecrets } from './identity';
 import {
   checkNewPassphrase,
@@ -41,8 +44,8 @@ export async function joinAsLead(input: {
   safetyCode: string;
   recipientId: string;
   role: RecipientRole;
-  /** This lead's own recovery key, to be shown once and kept away from this computer. */
-  recoveryKey: string;
+  /** This lead's own recovery key, to be shown once and kept away from this computer; null for office. */
+  recoveryKey: string | null;
   /** False when the identity file could not be deleted (read-only media): destroy it by hand. */
   identityFileRemoved: boolean;
 }> {
@@ -52,12 +55,6 @@ export async function joinAsLead(input: {
     throw new SafeguardError(
       'same-passphrase',
       'Choose a passphrase of your own: it must not be the one-time passphrase you were given.',
-    );
-  }
-  if (hasLeadIdentity(input.home)) {
-    throw new SafeguardError(
-      'lead-exists',
-      'This home folder already holds a lead identity; it was left untouched.',
     );
   }
   let sealed: Buffer;
@@ -78,6 +75,29 @@ export async function joinAsLead(input: {
   const onProfile = await checkSecretsOnProfile(secrets, profile);
   // Now that the school and the lead are known, their names count as easy guesses too.
   checkNewPassphrase(newPassphrase, { schoolName: profile.schoolName, leadName: secrets.name });
+  if (onProfile.role === 'office') {
+    const { safetyCode } = await keepJoinedOfficeIdentity({
+      home: input.home,
+      keyProvider: input.keyProvider,
+      sharePath: input.sharePath,
+      secrets,
+      passphrase: newPassphrase,
+      now,
+    });
+    return {
+      safetyCode,
+      recipientId: onProfile.id,
+      role: onProfile.role,
+      recoveryKey: null,
+      identityFileRemoved: await destroyFile(input.identityFile),
+    };
+  }
+  if (hasLeadIdentity(input.home)) {
+    throw new SafeguardError(
+      'lead-exists',
+      'This home folder already holds a lead identity; it was left untouched.',
+    );
+  }
   const recoveryKey = generateRecoveryKey();
   await saveLeadSecrets(input.home, secrets, newPassphrase);
   try {

@@ -115,7 +115,7 @@ describe.skipIf(chromiumMissing !== null)(
       for (const name of [
         'Set up Safeguard Desk for my school',
         'Connect this computer to my school',
-        'I am a safeguarding lead joining my school',
+        'Join as a lead or office user',
       ]) {
         await page.getByRole('button', { name: new RegExp(`^${name}`) }).waitFor();
       }
@@ -335,9 +335,7 @@ describe.skipIf(chromiumMissing !== null)(
 
       const deputy = await newComputer('deputy');
       const { page } = deputy;
-      await page
-        .getByRole('button', { name: /^I am a safeguarding lead joining my school/ })
-        .press('Enter');
+      await page.getByRole('button', { name: /^Join as a lead or office user/ }).press('Enter');
       await atStep(page, 'Your identity file');
       await (await labelled(page, 'Identity file')).setInputFiles(identityFile);
       await (await labelled(page, 'One-time passphrase')).fill(oneTime);

@@ -70,7 +70,7 @@ describe.skipIf(executablePath === null)('Safeguard Desk in Electron', () => {
     for (const name of [
       /^Set up Safeguard Desk for my school/,
       /^Connect this computer to my school/,
-      /^I am a safeguarding lead joining my school/,
+      /^Join as a lead or office user/,
     ]) {
       expect(await page.getByRole('button', { name }).count()).toBe(1);
     }

@@ -86,5 +86,8 @@ describe('lead join says what the role receives', () => {
       /^Joined as Office: you will receive anonymised statistical summaries, never concerns\.\nSafety code: /,
     );
     expect(said).not.toContain('recipient of concerns');
+    // Kept as an office identity: no recovery key to keep, and a way back in words.
+    expect(said).not.toContain('Your recovery key');
+    expect(said).toContain('There is no recovery key for office staff');
   });
 });

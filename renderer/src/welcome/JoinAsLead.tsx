@@ -1,8 +1,9 @@
 /**
- * "I am a safeguarding lead joining my school", for a deputy, headteacher, chair of governors or
- * office user: the identity file and one-time passphrase the DSL gave them in person, the school's
- * folder, a passphrase of their own (the one-time one then opens nothing here), and at the end
- * their own recovery key to keep.
+ * "Join as a lead or office user", for a deputy, headteacher, chair of governors or office user:
+ * the identity file and one-time passphrase the DSL gave them in person, the school's folder, a
+ * passphrase of their own (the one-time one then opens nothing here), and at the end a lead's own
+ * recovery key to keep. An office user's file becomes their office identity: no recovery key, and
+ * the app then offers the office summaries, never the safeguarding area.
  */
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { OperationOutput } from '../../../src/api/contract';
@@ -17,7 +18,7 @@ import { TextQuestion } from './TextQuestion';
 import { useFocusRequest } from './useFocusRequest';
 import type { SetupOptions } from './WelcomeScreen';
 
-const PATH = 'I am a safeguarding lead joining my school';
+const PATH = 'Join as a lead or office user';
 const STEPS = ['Your identity file', 'The school’s folder', 'Your own passphrase', 'Done'];
 const IDENTITY = 0;
 const FOLDER = 1;
@@ -187,7 +188,7 @@ export function JoinAsLead({ options, onCancel, onDone }: JoinAsLeadProps) {
         ])
       )
         await join();
-    } else if (!keptKey) {
+    } else if (joined?.recoveryKey !== null && !keptKey) {
       check([
         [
           'keptKey',
@@ -286,8 +287,9 @@ export function JoinAsLead({ options, onCancel, onDone }: JoinAsLeadProps) {
         {step === OWN && (
           <>
             <p>
-              From now on you will type your own passphrase to open the safeguarding area of{' '}
-              {schoolName}. The one-time passphrase will no longer open it on this computer.
+              From now on you will type your own passphrase to open the safeguarding area (or, for
+              office staff, the office summaries) of {schoolName}. The one-time passphrase will no
+              longer open it on this computer.
             </p>
             <PassphrasePair
               value={own}
@@ -301,7 +303,8 @@ export function JoinAsLead({ options, onCancel, onDone }: JoinAsLeadProps) {
               <p className="notice__title">Your passphrase cannot be reset</p>
               <p>
                 If you lose it, only the recovery key you are given next can get your concerns back:
-                without both, they are lost for good.
+                without both, they are lost for good. Office staff are given no recovery key: their
+                DSL can add them again.
               </p>
             </div>
             {failure !== null && (
@@ -330,20 +333,28 @@ export function JoinAsLead({ options, onCancel, onDone }: JoinAsLeadProps) {
             <div className="notice notice--warn">
               <p className="notice__title">Now delete the identity file you were given</p>
               <p>
-                With its one-time passphrase it still opens the concerns sent to you, on any
+                With its one-time passphrase it still opens{' '}
+                {joined.recoveryKey === null ? 'the summaries' : 'the concerns'} sent to you, on any
                 computer. Delete it, empty the recycle bin, and destroy any copy on a USB stick.
               </p>
             </div>
-            <RecoveryKeyPanel
-              recoveryKey={joined.recoveryKey}
-              confirmed={keptKey}
-              onConfirm={(kept) => {
-                setKeptKey(kept);
-                if (kept) setErrors({});
-              }}
-              error={errors.keptKey ?? null}
-              checkboxRef={keptKeyRef}
-            />
+            {joined.recoveryKey === null ? (
+              <p>
+                Open <strong>Office summaries</strong> with the passphrase you chose here. If you
+                forget it, ask your DSL to add you again: office staff have no recovery key.
+              </p>
+            ) : (
+              <RecoveryKeyPanel
+                recoveryKey={joined.recoveryKey}
+                confirmed={keptKey}
+                onConfirm={(kept) => {
+                  setKeptKey(kept);
+                  if (kept) setErrors({});
+                }}
+                error={errors.keptKey ?? null}
+                checkboxRef={keptKeyRef}
+              />
+            )}
             <StepButtons next="Go to Safeguard Desk" />
           </>
         )}

@@ -1,7 +1,7 @@
 /**
  * The first screen of a computer with nothing set up: three paths in plain words — set a school
- * up (the DSL), connect this computer (any member of staff), join as a lead (deputy, head, chair,
- * office) — each a short guided sequence. Loaded only on such a computer.
+ * up (the DSL), connect this computer (any member of staff), join as a lead or office user (deputy,
+ * head, chair, office) — each a short guided sequence. Loaded only on such a computer.
  */
 import { useEffect, useState } from 'react';
 import type { OperationOutput } from '../../../src/api/contract';
@@ -32,7 +32,7 @@ const PATHS: ReadonlyArray<{ path: Path; title: string; who: string; needs: stri
   },
   {
     path: 'join',
-    title: 'I am a safeguarding lead joining my school',
+    title: 'Join as a lead or office user',
     who: 'For a deputy DSL, the headteacher, the chair of governors or office staff.',
     needs: 'You need the identity file and the one-time passphrase your DSL gave you.',
   },

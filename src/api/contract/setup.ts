@@ -98,8 +98,8 @@ export const joinAsLeadOutputSchema = z.object({
   roleLabel: z.string(),
   /** What this lead will receive, in words. */
   receives: z.string(),
-  /** This lead's own recovery key, shown once. */
-  recoveryKey: z.string(),
+  /** This lead's own recovery key, shown once; null for an office user (the DSL can add them again). */
+  recoveryKey: z.string().nullable(),
 });
 
 /** The first-run operations, for a computer with nothing set up. */
@@ -124,6 +124,9 @@ export const setupContract = {
     input: z.object({ share: folderPathSchema, safetyCode: z.string().min(1).max(40) }),
     output: sharePreviewSchema,
   },
-  /** A deputy, headteacher, chair or office user joins with the file the DSL made for them. */
+  /**
+   * A deputy, headteacher, chair or office user joins with the file the DSL made for them; an
+   * office user's is kept as their office identity, never as a lead's.
+   */
   'setup.joinAsLead': { input: joinAsLeadInputSchema, output: joinAsLeadOutputSchema },
 } as const;

@@ -40,8 +40,8 @@ export const formDefinitionViewSchema = z
   .loose();
 
 export const appStatusSchema = z.object({
-  /** How far this computer is set up: nothing (the welcome screen), a staff computer, a lead's. */
-  setUp: z.enum(['nothing', 'staff', 'lead']),
+  /** How far this computer is set up: nothing (the welcome screen), a staff computer, a lead's, an office user's. */
+  setUp: z.enum(['nothing', 'staff', 'lead', 'office']),
   enrolled: z.boolean(),
   schoolName: z.string().nullable(),
   safetyCode: z.string().nullable(),

@@ -11,6 +11,7 @@ import { MAX_IDENTITY_FILE_BYTES } from '../contract/setup';
 import { roleLabel, roleReceives } from '../../concerns';
 import { SafeguardError } from '../../errors';
 import { localStorageError } from '../../files';
+import { hasOfficeIdentity } from '../../office/identity';
 import { assessNewPassphrase, hasLeadIdentity, joinAsLead } from '../../lead';
 import {
   initSchool,
@@ -22,12 +23,13 @@ import {
 import { enrol, previewEnrolment, type StaffStore } from '../../staff';
 import type { KeyProvider } from '../../storage/key-provider';
 
-/** How far this computer is set up: nothing yet, enrolled as a staff computer, or a lead's. */
-export type SetUpState = 'nothing' | 'staff' | 'lead';
+/** How far this computer is set up: nothing yet, enrolled as a staff computer, a lead's, an office user's. */
+export type SetUpState = 'nothing' | 'staff' | 'lead' | 'office';
 
 /** Whether this computer (this user's home) is set up, and as what. */
 export function setUpState(home: string, store: StaffStore): SetUpState {
   if (hasLeadIdentity(home)) return 'lead';
+  if (hasOfficeIdentity(home)) return 'office';
   return store.enrolment() === null ? 'nothing' : 'staff';
 }
 

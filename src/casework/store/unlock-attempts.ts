@@ -1,6 +1,7 @@
 /**
- * Wrong passphrases, counted in the case store (which opens without the passphrase): after five,
- * each further try waits longer (30 s, doubling, at most a day). Kept across restarts.
+ * Wrong passphrases, counted in a store that opens without the passphrase (the lead's in the case
+ * store, the office user's in the staff store): after five, each further try waits longer (30 s,
+ * doubling, at most a day). Kept across restarts.
  */
 import type { Db } from '../../storage/database';
 
@@ -8,12 +9,18 @@ export const FREE_TRIES = 5;
 const FIRST_WAIT_MS = 30_000;
 const MAX_WAIT_MS = 24 * 60 * 60 * 1000;
 
+/** The tables that count wrong passphrases, one per identity kind (their names are fixed here). */
+export type UnlockAttemptsTableName = 'unlock_attempts' | 'office_unlock_attempts';
+
 export class UnlockAttemptsTable {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly table: UnlockAttemptsTableName = 'unlock_attempts',
+  ) {}
 
   /** When the next try is allowed, or null when it is allowed now. */
   waitUntil(now: Date): string | null {
-    const row = this.db.prepare('SELECT wait_until FROM unlock_attempts').get() as
+    const row = this.db.prepare(`SELECT wait_until FROM ${this.table}`).get() as
       { wait_until: string | null } | undefined;
     const until = row?.wait_until ?? null;
     return until !== null && Date.parse(until) > now.getTime() ? until : null;
@@ -22,7 +29,7 @@ export class UnlockAttemptsTable {
   /** Counts a wrong passphrase; returns the tries left before waits begin, and any wait. */
   failed(now: Date): { triesLeft: number; waitUntil: string | null } {
     const failures =
-      ((this.db.prepare('SELECT failures FROM unlock_attempts').pluck().get() as
+      ((this.db.prepare(`SELECT failures FROM ${this.table}`).pluck().get() as
         number | undefined) ?? 0) + 1;
     const over = failures - FREE_TRIES;
     const waitUntil =
@@ -31,7 +38,7 @@ export class UnlockAttemptsTable {
         : null;
     this.db
       .prepare(
-        `INSERT INTO unlock_attempts (singleton, failures, wait_until) VALUES (1, ?, ?)
+        `INSERT INTO ${this.table} (singleton, failures, wait_until) VALUES (1, ?, ?)
          ON CONFLICT (singleton) DO UPDATE SET failures = excluded.failures, wait_until = excluded.wait_until`,
       )
       .run(failures, waitUntil);
@@ -40,6 +47,6 @@ export class UnlockAttemptsTable {
 
   /** The right passphrase: the count starts again. */
   succeeded(): void {
-    this.db.prepare('DELETE FROM unlock_attempts').run();
+    this.db.prepare(`DELETE FROM ${this.table}`).run();
   }
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAcknowledgement } from '../../../src/concerns';
 import { unlockLead } from '../../../src/lead';
+import { unlockOffice } from '../../../src/office/identity';
 import { cliJson } from '../support/cli';
 import {
   addJoinedRecipient,
@@ -49,12 +50,20 @@ async function file(about?: string): Promise<{ reference: string; concernId: str
 
 async function plantAcknowledgement(home: string, passphrase: string, concernId: string) {
   const secrets = await unlockLead(home, passphrase);
-  const json = signAcknowledgement({
-    concernId,
-    recipientId: secrets.recipientId,
-    signingKey: secrets.signingKey,
-    at: new Date(),
-  });
+  await plantSigned(secrets.recipientId, secrets.signingKey, concernId);
+}
+
+/** The office user's file from the DSL has a signing key too: it signs nothing the desk believes. */
+async function plantOfficeAcknowledgement(home: string, passphrase: string, concernId: string) {
+  const secrets = await unlockOffice(home, passphrase);
+  if (secrets.recipientId === null || secrets.signingKey === null) {
+    throw new Error('the office identity the DSL made has a recipient id and a signing key');
+  }
+  await plantSigned(secrets.recipientId, secrets.signingKey, concernId);
+}
+
+async function plantSigned(recipientId: string, signingKey: string, concernId: string) {
+  const json = signAcknowledgement({ concernId, recipientId, signingKey, at: new Date() });
   await mkdir(acks(), { recursive: true });
   await writeFile(join(acks(), `${concernId}.${randomBytes(8).toString('hex')}.json`), json);
 }
@@ -70,7 +79,7 @@ async function acknowledged(reference: string): Promise<boolean> {
 describe('acknowledgements the staff machine believes', () => {
   it('ignores one signed by the office user, a recipient who never receives concerns', async () => {
     const { reference, concernId } = await file();
-    await plantAcknowledgement(office.home, `${PASSPHRASE} office`, concernId);
+    await plantOfficeAcknowledgement(office.home, `${PASSPHRASE} office`, concernId);
     expect(await acknowledged(reference)).toBe(false);
   });
 

@@ -125,8 +125,10 @@ export function reportArgs(
   ];
 }
 
+type JoinableRole = 'deputy' | 'headteacher' | 'chair' | 'office';
+
 /** A recipient added by the DSL with their own identity, joined in a home of their own. */
-export interface JoinedRecipient {
+export interface JoinedRecipient<R extends JoinableRole = JoinableRole> {
   home: string;
   /** Their own passphrase, chosen at `lead join`: what every lead command of theirs takes. */
   passphraseFile: string;
@@ -134,7 +136,8 @@ export interface JoinedRecipient {
   oneTimePassphraseFile: string;
   /** Where the identity file was (`lead join` deleted it). */
   identityFile: string;
-  recoveryKey: string;
+  /** A lead's own recovery key; null for an office user (kept as an office identity, no key). */
+  recoveryKey: R extends 'office' ? null : string;
 }
 
 /** A one-time passphrase file for an identity the DSL makes for `role`. */
@@ -145,11 +148,11 @@ export async function oneTimePassphraseFile(school: SchoolFixture, role: string)
 }
 
 /** Adds a deputy, head, chair or office user through the real CLI and joins them. */
-export async function addJoinedRecipient(
+export async function addJoinedRecipient<R extends JoinableRole>(
   school: SchoolFixture,
-  role: 'deputy' | 'headteacher' | 'chair' | 'office',
+  role: R,
   name: string,
-): Promise<JoinedRecipient> {
+): Promise<JoinedRecipient<R>> {
   const oneTime = await oneTimePassphraseFile(school, role);
   const passphraseFile = join(school.root, `${role}-pass.txt`);
   await writeFile(passphraseFile, `${PASSPHRASE} ${role}\n`);
@@ -169,7 +172,7 @@ export async function addJoinedRecipient(
     identityFile,
   ]);
   const home = join(school.root, `${role}-home`);
-  const joined = await cliJson<{ recoveryKey: string }>(home, [
+  const joined = await cliJson<{ recoveryKey: R extends 'office' ? null : string }>(home, [
     'lead',
     'join',
     '--identity',
