@@ -14,6 +14,7 @@ import { makeContext } from './context';
 import { UsageError } from './io';
 import { auditCommand } from './casework-commands';
 import { leadCommand, schoolCommand } from './lead-commands';
+import { officeCommand } from './office-commands';
 import { term } from './terminal-text';
 import {
   deliverCommand,
@@ -53,9 +54,11 @@ Safeguarding lead (--passphrase-file FILE, or a prompt on a terminal):
   school show                             who receives concerns, with fingerprints; the
                                           contacts; the safety code (no passphrase needed)
   lead join --identity FILE --share DIR --passphrase-file ONE_TIME --new-passphrase-file OWN
-                                          set up a lead added by school add-recipient; the
-                                          identity file is deleted, the one-time passphrase
-                                          stops working; prints your recovery key
+                                          join as a lead or office user added by school
+                                          add-recipient; the identity file is deleted, the
+                                          one-time passphrase stops working; a lead is given
+                                          a recovery key, an office user's file is kept as
+                                          their office identity (never a lead's)
   lead import | lead list | lead show REFERENCE | lead quarantine [--all]
   lead triage REF --pathway P --priority P [--assign ID] [--reason TEXT]
       [--harm-threshold harmed,offence,risk,unsuitable|none]
@@ -74,6 +77,17 @@ Safeguarding lead (--passphrase-file FILE, or a prompt on a terminal):
                                           a forgotten passphrase or a new computer: your
                                           recovery key opens your copy on the share
   lead export-identity                    print the age identity for recovery with 'age -d'
+Office staff (--passphrase-file FILE, or a prompt on a terminal):
+  office init --share DIR                 make your office identity (the file is your new
+                                          passphrase); enrols this computer, shows the safety
+                                          code, prints the age1… key for the DSL to add with
+                                          school add-recipient --role office --recipient KEY
+  office status                           your key, the newest extract and the periods on offer
+  office export --format csv|xlsx|pdf --out FILE
+      (--from YYYY-MM-DD --to YYYY-MM-DD | --period this-term|last-term|academic-year)
+      [--threshold N] [--force]           the governors' summary for the period; figures under
+                                          N (default 5, never below 3) are shown as c; an
+                                          existing FILE is kept unless --force
 Options: --json for machine-readable output. State lives in $SAFEGUARD_DESK_HOME when set.`;
 
 const OPTIONS = {
@@ -124,6 +138,12 @@ const OPTIONS = {
   'due-in-school-days': { type: 'string' },
   out: { type: 'string' },
   replace: { type: 'boolean' },
+  format: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  period: { type: 'string' },
+  threshold: { type: 'string' },
+  force: { type: 'boolean' },
 } as const;
 
 /** Runs one command line; returns the exit status. */
@@ -149,7 +169,7 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
     const home = resolveHome();
-    const { json = false, watch, all, done, opinion, replace, ...values } = parsed.values;
+    const { json = false, watch, all, done, opinion, replace, force, ...values } = parsed.values;
     const options = { ...values, help: undefined };
     const ctx = makeContext({
       home,
@@ -157,7 +177,7 @@ export async function run(argv: string[]): Promise<number> {
       json,
       positionals,
       options,
-      flags: { watch, all, done, opinion, replace },
+      flags: { watch, all, done, opinion, replace, force },
     });
     const forms = FormRegistry.load({ customDir: join(home, 'forms') });
     switch (command) {
@@ -184,6 +204,9 @@ export async function run(argv: string[]): Promise<number> {
         break;
       case 'audit':
         await auditCommand(ctx);
+        break;
+      case 'office':
+        await officeCommand(ctx, forms);
         break;
       default:
         throw new UsageError(`Unknown command "${command}"; see --help.`);

@@ -1,7 +1,8 @@
 /**
  * One user's session with the core: opens their local stores and mounts the roles they hold —
- * the staff role always, the lead role when they hold a lead identity (answering `locked` until
- * it is unlocked). Built by hand here (no registry); main/ and the web host each open one.
+ * the staff role always, the lead role when they hold a lead identity, the office role when they
+ * hold an office identity (each answering `locked` until it is unlocked). Built by hand here (no
+ * registry); main/ and the web host each open one.
  */
 import { join } from 'node:path';
 import type { ApiHandlers } from '../api/contract';
@@ -14,6 +15,7 @@ import { leadPassphraseHandlers } from '../api/handlers/lead-passphrase';
 import { leadPeopleHandlers } from '../api/handlers/lead-people';
 import { leadSettingsHandlers } from '../api/handlers/lead-settings';
 import { leadSessionHandlers } from '../api/handlers/lead-session';
+import { officeHandlers } from '../api/handlers/office';
 import { receiptsHandlers } from '../api/handlers/receipts';
 import { schoolPosterHandlers } from '../api/handlers/school-poster';
 import { schoolContactsHandlers, schoolHandlers } from '../api/handlers/school';
@@ -30,6 +32,7 @@ import {
 } from '../staff';
 import type { KeyProvider } from '../storage/key-provider';
 import { LeadSession } from './lead-session';
+import { OfficeSession } from './office-session';
 
 export interface SessionOptions {
   /** The per-user state folder ($SAFEGUARD_DESK_HOME or the OS app-data folder). */
@@ -101,6 +104,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     forms,
     ...(options.onNewConcerns ? { onNewConcerns: options.onNewConcerns } : {}),
   });
+  // The office role follows the office identity on disk, like the lead's.
+  const office = new OfficeSession({ home: options.home, store, forms });
   const handlers: ApiHandlers = {
     ...appHandlers({
       home: options.home,
@@ -118,6 +123,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     ...leadCaseHandlers({ lead, forms }),
     ...leadPeopleHandlers({ lead, forms }),
     ...leadSettingsHandlers({ lead }),
+    ...officeHandlers({ office }),
     ...schoolContactsHandlers({ store }),
     ...schoolHandlers({ lead, store }),
     ...setupHandlers({
@@ -135,6 +141,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       delivery.halt();
       draftKeys.forgetAll();
       lead.lock();
+      office.lock();
       store.close();
     },
   };

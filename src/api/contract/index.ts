@@ -3,16 +3,19 @@
  * renderer may call is declared once, with zod schemas for its input and output. Both transports
  * (Electron IPC in main/, the loopback web host) parse every input and output against these. The
  * session (src/session/) decides which roles answer: lead operations say `locked` until the lead
- * unlocks, and `not-a-lead` on a computer without a lead identity.
+ * unlocks, and `not-a-lead` on a computer without a lead identity; office operations likewise
+ * `locked` and `not-office`.
  */
 import type { z } from 'zod';
 import { leadContract } from './lead';
+import { officeContract } from './office';
 import { posterContract } from './poster';
 import { setupContract } from './setup';
 import type { none } from './shared';
 import { staffContract } from './staff';
 
 export * from './lead';
+export * from './office';
 export * from './poster';
 export * from './setup';
 export * from './shared';
@@ -23,6 +26,7 @@ export const apiContract = {
   ...staffContract,
   ...posterContract,
   ...leadContract,
+  ...officeContract,
   ...setupContract,
 } as const;
 
