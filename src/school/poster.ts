@@ -4,7 +4,6 @@
  * in PDF's standard fonts (nothing embedded, no images of text), tagged so a screen reader and a
  * search both find every word. It carries names and roles only: no phone numbers of people.
  */
-import PDFDocument from 'pdfkit';
 import { contactList, contactsHeight, leads } from './poster-leads';
 import {
   BOLD,
@@ -49,8 +48,12 @@ const STEPS = [
   'Choose what happened and answer the questions. It takes about two minutes.',
 ];
 
-/** Renders the poster; resolves to the PDF's bytes. */
-export function posterPdf(input: PosterInput): Promise<Buffer> {
+/**
+ * Renders the poster; resolves to the PDF's bytes. pdfkit is loaded here, on first use, not when
+ * the core starts: it takes a fifth of a second to load, and most runs never print a poster.
+ */
+export async function posterPdf(input: PosterInput): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const printedOn = input.printedOn ?? new Date();
   const doc = new PDFDocument({
     size: 'A4',
@@ -78,7 +81,7 @@ export function posterPdf(input: PosterInput): Promise<Buffer> {
   drawPoster(doc, root, input, printedOn);
   root.end();
   doc.end();
-  return done;
+  return await done;
 }
 
 function drawPoster(doc: Doc, root: Struct, input: PosterInput, printedOn: Date): void {
