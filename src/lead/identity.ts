@@ -37,7 +37,7 @@ export async function saveLeadSecrets(
   secrets: LeadSecrets,
   newPassphrase: PassphraseInput,
 ): Promise<void> {
-  const passphrase = checkNewPassphrase(newPassphrase);
+  const passphrase = await checkNewPassphrase(newPassphrase);
   const file = homePaths(home).leadIdentity;
   if (existsSync(file)) {
     throw new SafeguardError(
@@ -100,7 +100,7 @@ export async function changeLeadPassphrase(
   current: PassphraseInput,
   next: PassphraseInput,
 ): Promise<void> {
-  const passphrase = checkNewPassphrase(next);
+  const passphrase = await checkNewPassphrase(next);
   if (passphrase === enteredPassphrase(current).value) {
     throw new SafeguardError(
       'same-passphrase',

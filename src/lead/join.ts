@@ -50,7 +50,7 @@ export async function joinAsLead(input: {
   identityFileRemoved: boolean;
 }> {
   const now = input.now ?? new Date();
-  const newPassphrase = checkNewPassphrase(input.newPassphrase);
+  const newPassphrase = await checkNewPassphrase(input.newPassphrase);
   if (newPassphrase === enteredPassphrase(input.passphrase).value) {
     throw new SafeguardError(
       'same-passphrase',
@@ -74,7 +74,10 @@ export async function joinAsLead(input: {
   const { profile } = verifyProfile(json);
   const onProfile = await checkSecretsOnProfile(secrets, profile);
   // Now that the school and the lead are known, their names count as easy guesses too.
-  checkNewPassphrase(newPassphrase, { schoolName: profile.schoolName, leadName: secrets.name });
+  await checkNewPassphrase(newPassphrase, {
+    schoolName: profile.schoolName,
+    leadName: secrets.name,
+  });
   if (onProfile.role === 'office') {
     const { safetyCode } = await keepJoinedOfficeIdentity({
       home: input.home,

@@ -5,9 +5,7 @@
  * teacher would use. Runs in the core only: the renderer asks `setup.passphraseStrength`, so its
  * bundle never carries the dictionaries. The passphrase itself is never kept or logged.
  */
-import { ZxcvbnFactory, type TranslationKeys } from '@zxcvbn-ts/core';
-import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
-import { dictionary as englishDictionary } from '@zxcvbn-ts/language-en';
+import type { TranslationKeys, ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 /** The lowest zxcvbn score a new passphrase may have (3: "safely unguessable" online). */
 export const ACCEPTABLE_SCORE = 3;
@@ -92,20 +90,28 @@ const SAME_AS_ADVICE = new Set([
   britishTranslations.suggestions.pwned,
 ]);
 
-let factory: ZxcvbnFactory | null = null;
+let factory: Promise<ZxcvbnFactory> | null = null;
 
 /**
- * Built once, on first use (its dictionaries take a quarter of a second to rank). Levenshtein
- * matching is off: it would make each check about 300 ms instead of 20, for near-misses of
- * common passwords that the length and word checks already catch.
+ * Loaded and built once, on first use, not when the core starts: its dictionaries take a third of
+ * a second to load and rank, and most runs never set a passphrase. Levenshtein matching is off: it
+ * would make each check about 300 ms instead of 20, for near-misses of common passwords that the
+ * length and word checks already catch.
  */
-function estimator(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({
-    translations: britishTranslations,
-    graphs: adjacencyGraphs,
-    dictionary: { ...commonDictionary, ...englishDictionary },
-    useLevenshteinDistance: false,
-  });
+function estimator(): Promise<ZxcvbnFactory> {
+  factory ??= (async () => {
+    const [{ ZxcvbnFactory }, common, english] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-en'),
+    ]);
+    return new ZxcvbnFactory({
+      translations: britishTranslations,
+      graphs: common.adjacencyGraphs,
+      dictionary: { ...common.dictionary, ...english.dictionary },
+      useLevenshteinDistance: false,
+    });
+  })();
   return factory;
 }
 
@@ -136,17 +142,18 @@ function userInputs(context: PassphraseContext): string[] {
 }
 
 /** How easy `passphrase` would be to guess, with the school's and the lead's names as known words. */
-export function passphraseStrength(
+export async function passphraseStrength(
   passphrase: string,
   context: PassphraseContext = {},
-): PassphraseStrength {
+): Promise<PassphraseStrength> {
   const inputs = userInputs(context);
-  let result = estimator().check(passphrase, inputs);
+  const zxcvbn = await estimator();
+  let result = zxcvbn.check(passphrase, inputs);
   // zxcvbn's separator handling is patchy ("Ellie Shea 2026!" scores higher than "EllieShea2026!"),
   // and a guesser tries words with and without spaces: the weaker reading counts.
   const runTogether = passphrase.replace(/\s+/gu, '');
   if (runTogether !== passphrase && runTogether !== '') {
-    const joined = estimator().check(runTogether, inputs);
+    const joined = zxcvbn.check(runTogether, inputs);
     if (joined.score < result.score) result = joined;
   }
   return {

@@ -80,22 +80,22 @@ export function enteredPassphrase(input: PassphraseInput): EnteredPassphrase {
  * or would be easy to guess (zxcvbn score below 3, the school's and the lead's names counting as
  * known words); returns the normalised passphrase to seal with.
  */
-export function checkNewPassphrase(
+export async function checkNewPassphrase(
   input: PassphraseInput,
   context: PassphraseContext = {},
-): string {
-  const { passphrase, refusal } = assessNewPassphrase(input, context);
+): Promise<string> {
+  const { passphrase, refusal } = await assessNewPassphrase(input, context);
   if (refusal !== null) throw refusal;
   return passphrase;
 }
 
 /** A new passphrase's strength (for a meter) and the refusal set-up would give it, or null. */
-export function assessNewPassphrase(
+export async function assessNewPassphrase(
   input: PassphraseInput,
   context: PassphraseContext = {},
-): { passphrase: string; strength: PassphraseStrength; refusal: SafeguardError | null } {
+): Promise<{ passphrase: string; strength: PassphraseStrength; refusal: SafeguardError | null }> {
   const passphrase = enteredPassphrase(input).value;
-  const strength = passphraseStrength(passphrase, context);
+  const strength = await passphraseStrength(passphrase, context);
   // What makes it guessable is the more useful reason, so it is given before the length.
   const refusal =
     typingProblem(passphrase) ??

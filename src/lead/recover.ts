@@ -64,7 +64,7 @@ export interface RecoverLeadResult {
 export async function recoverLead(input: RecoverLeadInput): Promise<RecoverLeadResult> {
   const now = input.now ?? new Date();
   const recoveryKey = parseRecoveryKey(input.recoveryKey);
-  const passphrase = checkNewPassphrase(input.newPassphrase);
+  const passphrase = await checkNewPassphrase(input.newPassphrase);
   const here = await whatThisComputerKnows(input.home, input.keyProvider, now);
   const sharePath = input.sharePath ?? here.sharePath;
   if (sharePath === null) {

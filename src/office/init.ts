@@ -33,7 +33,7 @@ export async function initOffice(input: {
   const now = input.now ?? new Date();
   if (hasOfficeIdentity(input.home)) throw officeExists();
   const profile = await shareProfile(input.sharePath);
-  const passphrase = checkNewPassphrase(input.passphrase, { schoolName: profile.schoolName });
+  const passphrase = await checkNewPassphrase(input.passphrase, { schoolName: profile.schoolName });
   const enrolled = await enrolHere(input.home, input.keyProvider, input.sharePath, now);
   const age = await generateAgeKeyPair();
   await saveOfficeSecrets(

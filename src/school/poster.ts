@@ -4,7 +4,29 @@
  * in PDF's standard fonts (nothing embedded, no images of text), tagged so a screen reader and a
  * search both find every word. It carries names and roles only: no phone numbers of people.
  */
-import PDFDocument from 'pdfkit';
+import { contactList, contactsHeight, leads } from './poster-leads';
+import {
+  BOLD,
+  CODE_FONT,
+  decoration,
+  fitSize,
+  FONT,
+  GREY,
+  INK,
+  MARGIN,
+  NAVY,
+  PAGE,
+  printable,
+  RED,
+  RULE,
+  sectionHeading,
+  tagged,
+  WIDTH,
+  type Doc,
+  type Struct,
+} from './poster-style';
+
+export { printable } from './poster-style';
 
 export interface PosterInput {
   schoolName: string;
@@ -20,29 +42,18 @@ export interface PosterInput {
 export const NSPCC_WHISTLEBLOWING_LINE = '0800 028 0285';
 export const NSPCC_WHISTLEBLOWING_EMAIL = 'help@nspcc.org.uk';
 
-const PAGE = { width: 595.28, height: 841.89 };
-const MARGIN = 44;
-const WIDTH = PAGE.width - 2 * MARGIN;
-const INK = '#1a1a1a';
-const NAVY = '#16325c';
-const GREY = '#4a4a4a';
-const RED = '#a4161a';
-const RULE = '#c9d3e0';
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
-const CODE_FONT = 'Courier-Bold';
-
 const STEPS = [
   'Open Safeguard Desk on any school computer.',
   'Choose \u201cReport a concern\u201d.',
   'Choose what happened and answer the questions. It takes about two minutes.',
 ];
 
-type Doc = PDFKit.PDFDocument;
-type Struct = PDFKit.PDFStructureElement;
-
-/** Renders the poster; resolves to the PDF's bytes. */
-export function posterPdf(input: PosterInput): Promise<Buffer> {
+/**
+ * Renders the poster; resolves to the PDF's bytes. pdfkit is loaded here, on first use, not when
+ * the core starts: it takes a fifth of a second to load, and most runs never print a poster.
+ */
+export async function posterPdf(input: PosterInput): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const printedOn = input.printedOn ?? new Date();
   const doc = new PDFDocument({
     size: 'A4',
@@ -70,7 +81,7 @@ export function posterPdf(input: PosterInput): Promise<Buffer> {
   drawPoster(doc, root, input, printedOn);
   root.end();
   doc.end();
-  return done;
+  return await done;
 }
 
 function drawPoster(doc: Doc, root: Struct, input: PosterInput, printedOn: Date): void {
@@ -195,162 +206,6 @@ function steps(doc: Doc, root: Struct, top: number): number {
   return y - 8;
 }
 
-/** The leads in one or two columns, shrinking to the space left; never onto the code box. */
-function leads(
-  doc: Doc,
-  root: Struct,
-  people: PosterInput['leads'],
-  top: number,
-  bottom: number,
-): void {
-  sectionHeading(doc, root, 'Our safeguarding leads', top);
-  const listTop = top + 30;
-  const room = bottom - listTop;
-  const entries = people.map((p) => ({ name: printable(p.name), role: printable(p.roleLabel) }));
-  if (entries.length === 0) {
-    root.add(
-      tagged(doc, 'P', () => {
-        doc
-          .font(FONT)
-          .fontSize(15)
-          .fillColor(GREY)
-          .text('Ask the headteacher who the safeguarding leads are.', MARGIN, listTop, {
-            width: WIDTH,
-          });
-      }),
-    );
-    return;
-  }
-  const layout = leadLayout(entries, room);
-  const list = doc.struct('L');
-  root.add(list);
-  const columnWidth = (WIDTH - (layout.columns - 1) * 24) / layout.columns;
-  const perColumn = Math.ceil(layout.shown.length / layout.columns);
-  layout.shown.forEach((entry, index) => {
-    const column = Math.floor(index / perColumn);
-    const row = index % perColumn;
-    const x = MARGIN + column * (columnWidth + 24);
-    const y = listTop + row * layout.rowHeight;
-    const item = doc.struct('LI');
-    list.add(item);
-    item.add(
-      tagged(doc, 'LBody', () => {
-        const options = { width: columnWidth, lineBreak: false, ellipsis: true };
-        if (layout.inline) {
-          // Crowded: "Name, role" on one line.
-          doc
-            .font(BOLD)
-            .fontSize(layout.nameSize)
-            .fillColor(INK)
-            .text(`${entry.name}, `, x, y, { ...options, continued: true })
-            .font(FONT)
-            .fillColor(GREY)
-            .text(entry.role, options);
-          return;
-        }
-        doc.font(BOLD).fontSize(layout.nameSize).fillColor(INK).text(entry.name, x, y, options);
-        doc
-          .font(FONT)
-          .fontSize(layout.roleSize)
-          .fillColor(GREY)
-          .text(entry.role, x, y + layout.nameSize + 3, options);
-      }),
-    );
-    item.end();
-  });
-  list.end();
-  const hidden = entries.length - layout.shown.length;
-  if (hidden > 0) {
-    const y = listTop + perColumn * layout.rowHeight;
-    root.add(
-      tagged(doc, 'P', () => {
-        doc
-          .font(FONT)
-          .fontSize(12)
-          .fillColor(GREY)
-          .text(`and ${hidden} more: Safeguard Desk lists them all.`, MARGIN, y, { width: WIDTH });
-      }),
-    );
-  }
-}
-
-interface LeadLayout {
-  columns: number;
-  nameSize: number;
-  roleSize: number;
-  rowHeight: number;
-  /** Name and role on one line, when even the smallest two-line rows do not fit. */
-  inline: boolean;
-  shown: Array<{ name: string; role: string }>;
-}
-
-/**
- * The largest type that fits, in one column or two; then one line per lead; at the last, fewer
- * names and "N more".
- */
-function leadLayout(entries: Array<{ name: string; role: string }>, room: number): LeadLayout {
-  for (const nameSize of [20, 18, 16, 14, 12]) {
-    const roleSize = Math.round(nameSize * 0.75);
-    const rowHeight = nameSize + 3 + roleSize + 12;
-    for (const columns of entries.length > 1 ? [1, 2] : [1]) {
-      if (Math.ceil(entries.length / columns) * rowHeight <= room) {
-        return { columns, nameSize, roleSize, rowHeight, inline: false, shown: entries };
-      }
-    }
-  }
-  const inline = { columns: 2, nameSize: 11, roleSize: 11, rowHeight: 17, inline: true };
-  const rows = Math.ceil(entries.length / 2);
-  if (rows * inline.rowHeight <= room) return { ...inline, shown: entries };
-  const fit = Math.max(1, Math.floor((room - 16) / inline.rowHeight));
-  return { ...inline, shown: entries.slice(0, fit * 2) };
-}
-
-function contactsHeight(contacts: NonNullable<PosterInput['contacts']>): number {
-  return 20 + Math.ceil(contacts.length / 2) * 16;
-}
-
-/** The school's other numbers (LADO, social care, police…), small, in two columns. */
-function contactList(
-  doc: Doc,
-  root: Struct,
-  contacts: NonNullable<PosterInput['contacts']>,
-  top: number,
-): void {
-  root.add(
-    tagged(doc, 'H3', () => {
-      doc
-        .font(BOLD)
-        .fontSize(12)
-        .fillColor(NAVY)
-        .text('Other numbers', MARGIN, top, { width: WIDTH });
-    }),
-  );
-  const list = doc.struct('L');
-  root.add(list);
-  const columnWidth = (WIDTH - 24) / 2;
-  const perColumn = Math.ceil(contacts.length / 2);
-  contacts.forEach((contact, index) => {
-    const x = MARGIN + Math.floor(index / perColumn) * (columnWidth + 24);
-    const y = top + 20 + (index % perColumn) * 16;
-    list.add(
-      tagged(doc, 'LI', () => {
-        doc
-          .font(BOLD)
-          .fontSize(11)
-          .fillColor(INK)
-          .text(`${printable(contact.name)}: `, x, y, {
-            width: columnWidth,
-            continued: true,
-            lineBreak: false,
-          })
-          .font(FONT)
-          .text(printable(contact.detail), { lineBreak: false, ellipsis: true });
-      }),
-    );
-  });
-  list.end();
-}
-
 const CODE_BOX_HEIGHT = 124;
 
 /** The safety code, very large, in a box: what a computer shows when it is connected. */
@@ -455,82 +310,4 @@ function footer(doc: Doc, root: Struct, printedOn: Date, top: number): void {
         );
     }),
   );
-}
-
-function sectionHeading(doc: Doc, root: Struct, text: string, top: number): void {
-  root.add(
-    tagged(doc, 'H2', () => {
-      doc.font(BOLD).fontSize(15).fillColor(NAVY).text(text, MARGIN, top, { width: WIDTH });
-    }),
-  );
-  decoration(doc, () =>
-    doc
-      .lineWidth(1.5)
-      .moveTo(MARGIN, top + 20)
-      .lineTo(PAGE.width - MARGIN, top + 20)
-      .stroke(RULE),
-  );
-}
-
-/** A structure element (heading, paragraph, list item) holding what `draw` writes. */
-function tagged(doc: Doc, type: string, draw: () => void): Struct {
-  return doc.struct(type, {}, draw);
-}
-
-/** Drawing that carries no meaning (bands, boxes, rules): marked so readers skip it. */
-function decoration(doc: Doc, draw: () => unknown): void {
-  doc.save();
-  doc.markContent('Artifact', { type: 'Layout' });
-  draw();
-  doc.endMarkedContent();
-  doc.restore();
-}
-
-/** The largest size from `max` down to `min` at which `text` fits in `lines` lines of `width`. */
-function fitSize(
-  doc: Doc,
-  font: string,
-  text: string,
-  width: number,
-  lines: number,
-  max: number,
-  min: number,
-  characterSpacing = 0,
-): number {
-  doc.font(font);
-  for (let size = max; size > min; size -= 1) {
-    doc.fontSize(size);
-    if (lines === 1) {
-      if (doc.widthOfString(text, { characterSpacing }) <= width) return size;
-      continue;
-    }
-    const lineHeight = doc.currentLineHeight(true) + 2;
-    if (doc.heightOfString(text, { width, lineGap: 2 }) <= lines * lineHeight + 1) return size;
-  }
-  return min;
-}
-
-// PDF's standard fonts cover Windows-1252 only: beyond it a letter keeps its base form (ŵ → w)
-// rather than vanish; anything else becomes "?".
-const CP1252_EXTRA = new Set(
-  '\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178',
-);
-
-/** `text` in characters the standard fonts can draw. */
-export function printable(text: string): string {
-  let out = '';
-  for (const char of text.normalize('NFC')) {
-    if (drawable(char)) {
-      out += char;
-      continue;
-    }
-    const base = char.normalize('NFD').replace(/\p{M}/gu, '');
-    out += base !== '' && [...base].every(drawable) ? base : '?';
-  }
-  return out;
-}
-
-function drawable(char: string): boolean {
-  const code = char.codePointAt(0) ?? 0;
-  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRA.has(char);
 }

@@ -117,7 +117,7 @@ export async function prepareRecipient(input: {
       'A new identity needs a passphrase to seal it with, or give an existing age recipient.',
     );
   }
-  const newPassphrase = checkNewPassphrase(input.newPassphrase, { leadName: name });
+  const newPassphrase = await checkNewPassphrase(input.newPassphrase, { leadName: name });
   const age = await generateAgeKeyPair();
   const signing = generateSigningKeyPair();
   const recipient: Recipient = {

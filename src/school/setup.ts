@@ -40,7 +40,7 @@ export async function initSchool(
   input: SchoolInitInput,
 ): Promise<{ safetyCode: string; schoolId: string; recoveryKey: string }> {
   const now = input.now ?? new Date();
-  const passphrase = checkNewPassphrase(input.passphrase, {
+  const passphrase = await checkNewPassphrase(input.passphrase, {
     schoolName: input.schoolName,
     leadName: input.leadName,
   });

@@ -24,6 +24,19 @@ function thrown(action: () => unknown): { code: string; message: string } {
   throw new Error('expected a SafeguardError, but nothing was thrown');
 }
 
+/** The SafeguardError an async action rejects with (or throws before its first await). */
+async function rejected(
+  action: () => Promise<unknown>,
+): Promise<{ code: string; message: string }> {
+  try {
+    await action();
+  } catch (error) {
+    if (isSafeguardError(error)) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a SafeguardError, but nothing was thrown');
+}
+
 const file = (text: string, encoding: BufferEncoding = 'utf8') =>
   passphraseFromFile(Buffer.from(text, encoding), 'pass.txt');
 
@@ -94,53 +107,55 @@ describe('typedPassphrase', () => {
 });
 
 describe('checkNewPassphrase', () => {
-  const refusal = (text: string) => thrown(() => checkNewPassphrase(typedPassphrase(text)));
+  const refusal = (text: string) => rejected(() => checkNewPassphrase(typedPassphrase(text)));
 
-  it('accepts a passphrase that can be typed again, returning its normalised form', () => {
-    expect(checkNewPassphrase(file(`\uFEFF${PLAIN}\n`))).toBe(PLAIN);
-    expect(checkNewPassphrase('cafe\u0301 au lait, no sugar')).toBe('caf\u00e9 au lait, no sugar');
+  it('accepts a passphrase that can be typed again, returning its normalised form', async () => {
+    expect(await checkNewPassphrase(file(`\uFEFF${PLAIN}\n`))).toBe(PLAIN);
+    expect(await checkNewPassphrase('cafe\u0301 au lait, no sugar')).toBe(
+      'caf\u00e9 au lait, no sugar',
+    );
   });
 
-  it('refuses blanks at either end', () => {
-    expect(refusal(` ${PLAIN}`)).toEqual({
+  it('refuses blanks at either end', async () => {
+    expect(await refusal(` ${PLAIN}`)).toEqual({
       code: 'unusable-passphrase',
       message:
         'The passphrase starts with a space or other blank, which is easily lost when typed again: remove it.',
     });
-    expect(refusal(`${PLAIN}\u00a0`).message).toBe(
+    expect((await refusal(`${PLAIN}\u00a0`)).message).toBe(
       'The passphrase ends with a space or other blank, which is easily lost when typed again: remove it.',
     );
   });
 
-  it('refuses a line break anywhere, including a second line ending and U+2028', () => {
+  it('refuses a line break anywhere, including a second line ending and U+2028', async () => {
     const message =
       'The passphrase contains a line break (a blank line at the end of the file?): it must be one line.';
-    expect(refusal(`${PLAIN}\n\n`).message).toBe(message);
-    expect(refusal(`correct horse\rbattery staple`).message).toBe(message);
-    expect(refusal(`correct horse\u2028battery staple`).message).toBe(message);
+    expect((await refusal(`${PLAIN}\n\n`)).message).toBe(message);
+    expect((await refusal(`correct horse\rbattery staple`)).message).toBe(message);
+    expect((await refusal(`correct horse\u2028battery staple`)).message).toBe(message);
   });
 
-  it('refuses a control character such as a tab, ESC or DEL', () => {
+  it('refuses a control character such as a tab, ESC or DEL', async () => {
     const message =
       'The passphrase contains a control character (such as a tab), which cannot be typed again the same way.';
     for (const control of ['\t', '\u001b', '\u007f', '\u0000']) {
-      expect(refusal(`correct horse${control}battery staple`).message).toBe(message);
+      expect((await refusal(`correct horse${control}battery staple`)).message).toBe(message);
     }
   });
 
-  it('refuses text that was not valid UTF-8', () => {
+  it('refuses text that was not valid UTF-8', async () => {
     const bytes = Buffer.concat([
       Buffer.from('correct horse '),
       Buffer.from([0xe9]),
       Buffer.from('t'),
     ]);
-    expect(thrown(() => checkNewPassphrase(passphraseFromFile(bytes, 'p.txt'))).message).toBe(
-      'The passphrase is not valid UTF-8 text: save the file as UTF-8.',
-    );
+    expect(
+      (await rejected(() => checkNewPassphrase(passphraseFromFile(bytes, 'p.txt')))).message,
+    ).toBe('The passphrase is not valid UTF-8 text: save the file as UTF-8.');
   });
 
-  it('still refuses a passphrase shorter than 12 characters, even one hard to guess', () => {
-    expect(refusal('Zq8#kL2!wP')).toEqual({
+  it('still refuses a passphrase shorter than 12 characters, even one hard to guess', async () => {
+    expect(await refusal('Zq8#kL2!wP')).toEqual({
       code: 'weak-passphrase',
       message: 'The passphrase must be at least 12 characters long.',
     });

@@ -85,14 +85,10 @@ export function setupHandlers(deps: SetupDeps): HandlersOf<SetupOperation> {
       ),
 
     'setup.passphraseStrength': ({ passphrase, context }) =>
-      whileNothingSetUp(() => {
-        const { strength, refusal } = assessNewPassphrase(passphrase, context ?? {});
+      whileNothingSetUp(async () => {
+        const { strength, refusal } = await assessNewPassphrase(passphrase, context ?? {});
         // "Acceptable" means set-up would take it: hard to guess, and typed the same way again.
-        return Promise.resolve({
-          ...strength,
-          acceptable: refusal === null,
-          refusal: refusal?.message ?? null,
-        });
+        return { ...strength, acceptable: refusal === null, refusal: refusal?.message ?? null };
       }),
 
     'setup.pickFolder': () =>
@@ -109,7 +105,7 @@ export function setupHandlers(deps: SetupDeps): HandlersOf<SetupOperation> {
     'setup.createSchool': (input) =>
       whileNothingSetUp(async () => {
         // Refused before anything is made, even the local share folder.
-        const { refusal } = assessNewPassphrase(input.passphrase, input);
+        const { refusal } = await assessNewPassphrase(input.passphrase, input);
         if (refusal !== null) throw refusal;
         const sharePath = await prepareNewShare(home, input.share);
         const result = await initSchool({
