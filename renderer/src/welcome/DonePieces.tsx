@@ -2,6 +2,7 @@
 import { useState, type Ref } from 'react';
 import type { BridgeFailure } from '../bridge';
 import { FailureNotice } from '../components/FailureNotice';
+import { saveFile } from '../download';
 import { load } from '../loadable';
 
 export function SafetyCodeBox({ code, help }: { code: string; help: string }) {
@@ -82,18 +83,6 @@ export function RecoveryKeyPanel({
       </div>
     </section>
   );
-}
-
-function saveFile(fileName: string, base64: string, type: string): void {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The staff-room poster (a PDF made by the core): the safety code and how to report. */

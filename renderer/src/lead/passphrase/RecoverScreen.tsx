@@ -10,6 +10,7 @@ import { useHeadingFocus } from '../../components/useHeadingFocus';
 import { load } from '../../loadable';
 import { TextInputField } from '../fields';
 import { fieldOfFailure, newPassphraseProblems, type PassphraseField } from './passphrase-words';
+import '../../components/unlock-panel.css';
 
 type Problems = Partial<Record<PassphraseField, string>>;
 
@@ -69,8 +70,8 @@ export function RecoverScreen({ onRecovered, onCancel }: RecoverScreenProps) {
   };
 
   return (
-    <div className="lead-unlock">
-      <h1 className="lead-unlock__title" ref={heading} tabIndex={-1}>
+    <div className="unlock-panel">
+      <h1 className="unlock-panel__title" ref={heading} tabIndex={-1}>
         Use your recovery key
       </h1>
       <p>
@@ -112,7 +113,7 @@ export function RecoverScreen({ onRecovered, onCancel }: RecoverScreenProps) {
           onChange={setAgain}
           error={problems.again}
         />
-        <p className="lead-unlock__wait" role="status">
+        <p className="unlock-panel__wait" role="status">
           {busy && 'Checking your recovery key. This can take a few seconds.'}
         </p>
         <div className="passphrase__actions">
