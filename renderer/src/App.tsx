@@ -1,6 +1,7 @@
 /**
  * The app's screens — Home, a form being filed, My receipts, Safeguarding (on a lead's computer),
- * Lock — and the lock itself, which locks the safeguarding area too.
+ * Office summaries (on an office user's), Lock — and the lock itself, which locks the safeguarding
+ * area and the office summaries too.
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { AppHeader, type Place } from './components/AppHeader';
@@ -22,6 +23,10 @@ const ReportFlow = lazy(() =>
 const LeadArea = lazy(() =>
   import('./lead/LeadArea').then((module) => ({ default: module.LeadArea })),
 );
+// The office summaries (and ECharts) load only on an office user's computer, when opened.
+const OfficeArea = lazy(() =>
+  import('./office/OfficeArea').then((module) => ({ default: module.OfficeArea })),
+);
 // The welcome screen loads only on a computer with nothing set up.
 const WelcomeScreen = lazy(() =>
   import('./welcome/WelcomeScreen').then((module) => ({ default: module.WelcomeScreen })),
@@ -31,6 +36,7 @@ type View =
   | { name: 'home' }
   | { name: 'receipts' }
   | { name: 'lead' }
+  | { name: 'office' }
   | { name: 'report'; formId: string; draftId: string | undefined; opened: number }
   | { name: 'locked'; draft: Promise<DraftFlush> };
 
@@ -50,6 +56,12 @@ async function lockLead(): Promise<boolean> {
   return status.state === 'ready' && status.value.isLead;
 }
 
+/** The core forgets the office identity; the answer says whether this user is office staff. */
+async function lockOffice(): Promise<boolean> {
+  const status = await load((api) => api['office.lock']());
+  return status.state === 'ready' && status.value.isOffice;
+}
+
 export function App() {
   const [status, setStatus] = useState<Loadable<AppStatus>>({ state: 'loading' });
   const [view, setView] = useState<View>({ name: 'home' });
@@ -59,6 +71,8 @@ export function App() {
   const [sessionLocked, setSessionLocked] = useState(false);
   // This user holds a lead identity here: the Safeguarding area is offered.
   const [isLead, setIsLead] = useState(false);
+  // This user holds an office identity here: the Office summaries are offered (never Safeguarding).
+  const [isOffice, setIsOffice] = useState(false);
   // In memory only, for this session: never written to storage, emptied on lock.
   const reporter = useRef<ReporterMemory>({ name: '', role: '' });
   const flushDraft = useRef<FlushDraft | null>(null);
@@ -69,6 +83,7 @@ export function App() {
     void lockDrafts().then(() => setSessionLocked(true));
     // A new page is a new session for the lead too: the safeguarding area starts locked.
     void lockLead().then(setIsLead);
+    void lockOffice().then(setIsOffice);
   }, []);
 
   useEffect(() => {
@@ -83,8 +98,12 @@ export function App() {
 
   // Set up without a restart: the core mounted what it set up; the app reads it and goes home.
   const setUpDone = useCallback(() => {
-    void load((api) => api['lead.status']()).then((result) => {
-      setIsLead(result.state === 'ready' && result.value.isLead);
+    void Promise.all([
+      load((api) => api['lead.status']()),
+      load((api) => api['office.status']()),
+    ]).then(([lead, office]) => {
+      setIsLead(lead.state === 'ready' && lead.value.isLead);
+      setIsOffice(office.state === 'ready' && office.value.isOffice);
       setStatusVersion((n) => n + 1);
       setView({ name: 'home' });
     });
@@ -110,8 +129,9 @@ export function App() {
     // The safeguarding area unmounts with the view change (its cases leave the page at once);
     // the core then forgets the lead's identity.
     if (isLead) void lockLead();
+    if (isOffice) void lockOffice();
     go({ name: 'locked', draft });
-  }, [go, isLead]);
+  }, [go, isLead, isOffice]);
 
   const locked = view.name === 'locked';
   // Nothing set up: the welcome screen, with no navigation, and no idle lock to lose its steps.
@@ -136,6 +156,7 @@ export function App() {
         onHome={() => go({ name: 'home' })}
         onReceipts={() => go({ name: 'receipts' })}
         onLead={isLead ? () => go({ name: 'lead' }) : null}
+        onOffice={isOffice ? () => go({ name: 'office' }) : null}
         onLock={lock}
       />
       <main className="main" id="main" tabIndex={-1}>
@@ -173,10 +194,16 @@ export function App() {
             <LeadArea />
           </Suspense>
         )}
+        {!welcome && view.name === 'office' && (
+          <Suspense fallback={<p className="muted">Opening the office summaries…</p>}>
+            <OfficeArea />
+          </Suspense>
+        )}
         {!welcome && view.name === 'locked' && (
           <LockScreen
             draft={view.draft}
             leadLocked={isLead}
+            officeLocked={isOffice}
             // Home lists the drafts only once the core has forgotten their keys.
             onUnlock={() => void view.draft.then(() => go({ name: 'home' }))}
           />

@@ -114,7 +114,7 @@ async function statusCommand(ctx: CommandContext, forms: FormRegistry): Promise<
   if (status.source !== null) {
     lines.push(
       term`Figures from the extract published by ${status.source.publishedByName} on ${britishDateTime(status.source.producedAt)} for ${status.source.schoolName}.`,
-      term`Periods on offer: ${status.periods.map((p) => p.label).join('; ')} (or --from and --to dates of your own).`,
+      term`Periods on offer: ${status.periods.map((p) => p.period.label).join('; ')} (or --from and --to dates of your own).`,
     );
   } else if (status.problem !== null) {
     lines.push(term`${status.problem.message}`);

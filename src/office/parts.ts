@@ -17,10 +17,18 @@ export interface OpenedExtract {
   publishedByName: string;
 }
 
-/** What the office asks for: a period on offer by its kind, or dates of its own. */
+/** What the office asks for: a period on offer, or dates of its own. */
 export type PeriodChoice =
-  | { kind: 'this-term' | 'last-term' | 'academic-year' }
+  | { kind: 'this-term' }
+  | { kind: 'last-term' }
+  | { kind: 'academic-year'; academicYear?: string | undefined }
   | { kind: 'custom'; from: string; to: string };
+
+/** A period on offer: what to ask for, and how it reads. */
+export interface PeriodOption {
+  choice: PeriodChoice;
+  period: ReportPeriod;
+}
 
 export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
 
@@ -50,9 +58,9 @@ export function readNewestExtract(input: {
   return Promise.reject(notYet());
 }
 
-/** The periods on offer from the school's terms, as of `now`: this term, last term, the year. */
-export function periodsOnOffer(terms: readonly TermDates[], now: Date): ReportPeriod[] {
-  void terms;
+/** The periods on offer as of `now`: this term, last term, this year, earlier years. */
+export function periodsOnOffer(extract: OpenedExtract, now: Date): PeriodOption[] {
+  void extract;
   void now;
   throw notYet();
 }

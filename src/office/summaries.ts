@@ -20,6 +20,7 @@ import {
   type ExportFormat,
   type OpenedExtract,
   type PeriodChoice,
+  type PeriodOption,
 } from './parts';
 import {
   DEFAULT_THRESHOLD,
@@ -69,8 +70,8 @@ export function sourceOf(extract: OpenedExtract): ExtractSource {
 }
 
 /** The periods the office may choose from, as of `now`. */
-export function officePeriods(extract: OpenedExtract, now: Date): ReportPeriod[] {
-  return periodsOnOffer(extract.body.terms, now);
+export function officePeriods(extract: OpenedExtract, now: Date): PeriodOption[] {
+  return periodsOnOffer(extract, now);
 }
 
 /** A threshold the office may choose: a whole number, never below the minimum. */

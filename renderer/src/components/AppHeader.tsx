@@ -1,5 +1,5 @@
 /** The banner: skip link, the app's name, the school, and the navigation (hidden when locked). */
-export type Place = 'home' | 'receipts' | 'report' | 'lead';
+export type Place = 'home' | 'receipts' | 'report' | 'lead' | 'office';
 
 interface AppHeaderProps {
   /** The school this computer reports to, a short state, or null while unknown. */
@@ -10,10 +10,20 @@ interface AppHeaderProps {
   onReceipts: () => void;
   /** Opens the safeguarding area; null when this user is not a lead on this computer. */
   onLead: (() => void) | null;
+  /** Opens the office summaries; null when this user is not office staff on this computer. */
+  onOffice: (() => void) | null;
   onLock: () => void;
 }
 
-export function AppHeader({ school, place, onHome, onReceipts, onLead, onLock }: AppHeaderProps) {
+export function AppHeader({
+  school,
+  place,
+  onHome,
+  onReceipts,
+  onLead,
+  onOffice,
+  onLock,
+}: AppHeaderProps) {
   return (
     <header className="app-header">
       <div className="app-header__inner">
@@ -53,6 +63,18 @@ export function AppHeader({ school, place, onHome, onReceipts, onLead, onLock }:
                     onClick={onLead}
                   >
                     Safeguarding
+                  </button>
+                </li>
+              )}
+              {onOffice !== null && (
+                <li>
+                  <button
+                    type="button"
+                    className="app-nav__item"
+                    aria-current={place === 'office' ? 'page' : undefined}
+                    onClick={onOffice}
+                  >
+                    Office summaries
                   </button>
                 </li>
               )}

@@ -12,6 +12,8 @@ interface LockScreenProps {
   draft: Promise<DraftFlush>;
   /** This user is a safeguarding lead: say that their area is locked too. */
   leadLocked?: boolean;
+  /** This user is office staff: the office summaries locked with the app. */
+  officeLocked?: boolean;
   onUnlock: () => void;
 }
 
@@ -25,7 +27,12 @@ const draftWords = {
   none: '',
 } as const;
 
-export function LockScreen({ draft, leadLocked = false, onUnlock }: LockScreenProps) {
+export function LockScreen({
+  draft,
+  leadLocked = false,
+  officeLocked = false,
+  onUnlock,
+}: LockScreenProps) {
   const heading = useHeadingFocus<HTMLHeadingElement>();
   const [state, setState] = useState<keyof typeof draftWords>('saving');
 
@@ -64,6 +71,11 @@ export function LockScreen({ draft, leadLocked = false, onUnlock }: LockScreenPr
       {leadLocked && (
         <p className="lock__note">
           The safeguarding area is locked too: opening it again needs your passphrase.
+        </p>
+      )}
+      {officeLocked && (
+        <p className="lock__note">
+          The office summaries are locked too: opening them again needs your passphrase.
         </p>
       )}
       <button type="button" className="button button--primary" onClick={onUnlock}>

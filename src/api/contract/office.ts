@@ -28,9 +28,18 @@ export const reportPeriodSchema = z.object({
   toMonth: month,
 });
 
-/** A period on offer by its kind, or dates of the user's own (whole months are counted). */
+/** A period on offer, or dates of the user's own (whole months are counted). */
 export const periodChoiceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.enum(['this-term', 'last-term', 'academic-year']) }),
+  z.object({ kind: z.literal('this-term') }),
+  z.object({ kind: z.literal('last-term') }),
+  z.object({
+    kind: z.literal('academic-year'),
+    /** An earlier year ("2025-26"); the current one when absent. */
+    academicYear: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/)
+      .optional(),
+  }),
   z
     .object({ kind: z.literal('custom'), from: z.iso.date(), to: z.iso.date() })
     .refine((p) => p.from <= p.to, { message: 'the first day comes after the last', path: ['to'] }),
@@ -77,7 +86,8 @@ export const extractSourceSchema = z.object({
 });
 
 export const officePeriodsSchema = z.object({
-  periods: z.array(reportPeriodSchema),
+  /** This term, last term, this academic year, then earlier years with figures, newest first. */
+  periods: z.array(z.object({ choice: periodChoiceSchema, period: reportPeriodSchema })),
   source: extractSourceSchema,
   defaultThreshold: z.literal(DEFAULT_THRESHOLD),
   minThreshold: z.literal(MIN_THRESHOLD),
