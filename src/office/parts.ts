@@ -99,8 +99,14 @@ export function exportOfficeReport(
   return Promise.reject(notYet());
 }
 
-/** The ECharts option (plain JSON) that draws a table's published figures. */
-export function chartOptionOf(table: StatTable): Record<string, unknown> {
+/** A table's chart for the screen: the ECharts option (plain JSON) and the height it needs. */
+export interface ScreenChart {
+  option: Record<string, unknown>;
+  height: number;
+}
+
+/** The chart of a table's published figures, without its title (the screen has a heading). */
+export function chartOf(table: StatTable): ScreenChart {
   void table;
   throw notYet();
 }

@@ -11,7 +11,7 @@ import { requireEnrolment, trustedProfile, type StaffStore } from '../staff';
 import { officeRecipient, type OfficeSecrets } from './identity';
 import {
   buildOfficeReport,
-  chartOptionOf,
+  chartOf,
   exportOfficeReport,
   periodFor,
   periodsOnOffer,
@@ -21,13 +21,9 @@ import {
   type OpenedExtract,
   type PeriodChoice,
   type PeriodOption,
+  type ScreenChart,
 } from './parts';
-import {
-  DEFAULT_THRESHOLD,
-  MIN_THRESHOLD,
-  type OfficeReport,
-  type ReportPeriod,
-} from './report/model';
+import { DEFAULT_THRESHOLD, MIN_THRESHOLD, type OfficeReport } from './report/model';
 
 export interface OfficeContext {
   secrets: OfficeSecrets;
@@ -107,9 +103,9 @@ export function officeReport(
   });
 }
 
-/** Each table's chart option (plain JSON for ECharts), by table id. */
-export function chartOptions(report: OfficeReport): Record<string, Record<string, unknown>> {
-  return Object.fromEntries(report.tables.map((t) => [t.id, chartOptionOf(t)]));
+/** Each table's chart (an ECharts option, plain JSON, and its height), by table id. */
+export function chartOptions(report: OfficeReport): Record<string, ScreenChart> {
+  return Object.fromEntries(report.tables.map((t) => [t.id, chartOf(t)]));
 }
 
 /** The report for one period as a CSV, XLSX or PDF file. */

@@ -13,7 +13,7 @@ const OfficeChart = lazy(() =>
 
 interface StatTableSectionProps {
   table: StatTable;
-  chart: Record<string, unknown> | undefined;
+  chart: { option: Record<string, unknown>; height: number } | undefined;
   threshold: number;
 }
 
@@ -38,8 +38,12 @@ export function StatTableSection({ table, chart, threshold }: StatTableSectionPr
       <p className="office-table__summary">{table.summary}</p>
       <div className="office-table__body">
         {chart !== undefined && (
-          <Suspense fallback={<div className="office-chart" />}>
-            <OfficeChart option={chart} label={`Chart of ${table.title}: ${table.summary}`} />
+          <Suspense fallback={<div className="office-chart" style={{ height: chart.height }} />}>
+            <OfficeChart
+              option={chart.option}
+              height={chart.height}
+              label={`Chart of ${table.title}: ${table.summary}`}
+            />
           </Suspense>
         )}
         <div className="office-table__figures">

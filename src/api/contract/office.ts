@@ -104,12 +104,18 @@ export const officeContract = {
    * `office-not-added` (with the key to give) when the DSL has not added this office user.
    */
   'office.periods': { input: none, output: officePeriodsSchema },
-  /** The report for a period, and each table's chart as an ECharts option (plain JSON). */
+  /** The report for a period, and each table's chart: an ECharts option (plain JSON), its height. */
   'office.report': {
     input: z.object({ period: periodChoiceSchema, threshold }),
     output: z.object({
       report: officeReportSchema,
-      charts: z.record(z.string(), z.record(z.string(), z.unknown())),
+      charts: z.record(
+        z.string(),
+        z.object({
+          option: z.record(z.string(), z.unknown()),
+          height: z.number().int().min(50).max(2000),
+        }),
+      ),
     }),
   },
   /** The report as a file: named with the school and period, never with content. */
