@@ -111,11 +111,18 @@ function Unavailable({ code, message, recipient, onRetry }: UnavailableProps) {
       role="alert"
     >
       {known !== undefined && <p className="notice__title">{known}</p>}
-      <p className="notice__message">{message}</p>
-      {code === 'office-not-added' && recipient !== null && (
-        <p>
-          Your office key: <code className="office-key">{recipient}</code>
-        </p>
+      {code === 'office-not-added' && recipient !== null ? (
+        <>
+          <p className="notice__message">
+            Nothing is sealed to you until your DSL adds you as office staff (in the School screen
+            of their Safeguard Desk). Give them your office key:
+          </p>
+          <p>
+            <code className="office-key">{recipient}</code>
+          </p>
+        </>
+      ) : (
+        <p className="notice__message">{message}</p>
       )}
       {code === 'no-extract' && (
         <p>Ask your DSL to publish the figures for office staff from their Safeguard Desk.</p>
