@@ -126,7 +126,7 @@ export function AddRecipientForm({
             {
               value: 'existing',
               label: 'They already have an age key',
-              hint: 'For an office user or a trust colleague who keeps their own key.',
+              hint: 'For an office user who made their own (safeguard-desk office init prints it) or a trust colleague who keeps their own key.',
             },
           ]}
         />
