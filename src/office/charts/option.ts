@@ -119,7 +119,8 @@ function valueAxis(charted: Charted[], horizontal: boolean) {
     nameGap: horizontal ? 28 : 44,
     nameTextStyle: { color: CHART_INK, fontSize: FONT_SIZE },
     minInterval: 1,
-    ...(percent ? { max: 100 } : {}),
+    // Room past the longest bar for its label.
+    ...(percent ? { max: 100 } : { boundaryGap: [0, '12%'] as [number, string] }),
     axisLabel: { color: CHART_MUTED, fontSize: 11 },
     splitLine: { lineStyle: { color: CHART_GRID } },
   };

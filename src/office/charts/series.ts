@@ -20,6 +20,8 @@ const WITHHELD_TIP = '{a}, {b}: c (withheld: see the note on these figures)';
 /** Above this many series, figures are left to the table: labels on every segment would collide. */
 export const MOST_LABELLED = 6;
 
+const GROUPED = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
 /** The series of `entry`, the `position`th of `count` charted columns. */
 export function seriesOf(
   table: StatTable,
@@ -95,7 +97,12 @@ export function seriesOf(
         };
       }
       // A zero in a stack has no segment to label; the table beside the chart shows it.
-      return stacked && cell.value === 0 ? { value: 0, label: { show: false } } : cell.value;
+      if (stacked && cell.value === 0) return { value: 0, label: { show: false } };
+      // Large counts labelled as the table prints them ("34,440"): a template cannot group digits.
+      if (column.unit === 'count' && cell.value >= 1000) {
+        return { value: cell.value, label: { formatter: GROUPED.format(cell.value) } };
+      }
+      return cell.value;
     }),
   };
 }

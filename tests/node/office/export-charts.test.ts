@@ -78,6 +78,12 @@ describe('the report charts', () => {
     expect(series?.data[3]).toMatchObject({ value: 0, label: { formatter: 'c' } });
   });
 
+  it('label large counts as the table prints them, grouped in thousands', () => {
+    const pathways = largeReport().tables.find((stat) => stat.id === 'pathways') as StatTable;
+    const series = seriesOf(chartOption(pathways))[0];
+    expect(series?.data[0]).toEqual({ value: 62_320, label: { formatter: '62,320' } });
+  });
+
   it('leave a gap in a line where a figure is withheld, with a c mark that names the line', () => {
     const [received, closed] = seriesOf(chartOption(table('by-month')));
     expect(received?.data).toEqual([14, 19, 22, 6]);
