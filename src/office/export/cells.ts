@@ -24,6 +24,13 @@ export function hasWithheld(table: StatTable): boolean {
   );
 }
 
+/** A cell as printed for reading (the PDF): as `cellText`, with counts grouped, `34,440`. */
+export function printedText(cell: Cell | undefined): string {
+  return cell?.kind === 'count' ? GROUPED.format(cell.value) : cellText(cell);
+}
+
+const GROUPED = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
 /** A percentage's number as written: whole, or to one decimal place. */
 export function percentNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);

@@ -211,12 +211,11 @@ export function largeReport(): OfficeReport {
     totals: types.map((_t, t) => count(4000 + t)),
     chart: 'stacked-column',
   };
+  const scaled = (cell: Cell): Cell => (cell.kind === 'count' ? count(cell.value * 1640) : cell);
   const tables = sampleTables().map((table) => ({
     ...table,
-    rows: table.rows.map((r) => ({
-      ...r,
-      cells: r.cells.map((cell) => (cell.kind === 'count' ? count(cell.value * 1640) : cell)),
-    })),
+    rows: table.rows.map((r) => ({ ...r, cells: r.cells.map(scaled) })),
+    totals: table.totals?.map(scaled) ?? null,
   }));
   return sampleReport({
     schoolName: 'The Great Northern Learning Trust All-Through Academy',
