@@ -18,7 +18,7 @@ import type {
 import type { ComposeOption } from 'echarts/core';
 import type { StatTable } from '../report/model';
 import { CHART_GRID, CHART_INK, CHART_MUTED, SERIES_COLOURS } from './palette';
-import { published, seriesOf, withheldAbove, type Charted } from './series';
+import { MOST_LABELLED, published, seriesOf, withheldAbove, type Charted } from './series';
 
 /** The option the office screen and the PDF draw: JSON, ECharts-typed. */
 export type ChartOption = ComposeOption<
@@ -42,7 +42,8 @@ const FONT_SIZE = 12;
 const NOMINAL_WIDTH = 500;
 
 /** The chart of one table's published figures. */
-export function chartOption(table: StatTable, settings: ChartSettings = {}): ChartOption {
+export function chartOption(source: StatTable, settings: ChartSettings = {}): ChartOption {
+  const table = chartedTable(source);
   const showTitle = settings.title ?? true;
   const charted = chartedColumns(table);
   const horizontal = table.chart === 'bar';
@@ -99,6 +100,36 @@ export function chartOption(table: StatTable, settings: ChartSettings = {}): Cha
     },
     ...axes,
     series,
+  };
+}
+
+/** What a table's chart shows, in words: its summary, and how it was drawn when not as its table. */
+export function chartDescription(table: StatTable): string {
+  return chartedTable(table).summary;
+}
+
+/**
+ * What is drawn of a table. Past MOST_LABELLED count columns (sixteen concern types by month, say)
+ * a stack cannot be read, and patterns on every sliver cost the PDF seconds: such a table with a
+ * totals row is drawn as that row instead, one bar per column; its own table has every figure.
+ */
+function chartedTable(table: StatTable): StatTable {
+  const charted = chartedColumns(table);
+  const totals = table.totals;
+  if (charted.length <= MOST_LABELLED || !totals) return table;
+  return {
+    ...table,
+    title: `${table.title}: totals`,
+    summary: `${table.summary} The chart shows the totals of each column; the table has every figure.`,
+    rowHeading: '',
+    columns: [{ key: 'total', label: 'Total for the period', unit: 'count' }],
+    rows: charted.map(({ column, index }) => ({
+      key: column.key,
+      label: column.label,
+      cells: [totals[index] ?? { kind: 'suppressed', reason: 'primary' }],
+    })),
+    totals: null,
+    chart: 'bar',
   };
 }
 
@@ -162,7 +193,8 @@ function categoryAxis(table: StatTable, horizontal: boolean) {
  * The height to draw a table's chart at, in pixels: the plot's own room (a band per row for
  * horizontal bars) plus what the title, legend and tilted labels take.
  */
-export function chartHeight(table: StatTable, settings: ChartSettings = {}): number {
+export function chartHeight(source: StatTable, settings: ChartSettings = {}): number {
+  const table = chartedTable(source);
   const charted = chartedColumns(table);
   const above = ((settings.title ?? true) ? TITLE_HEIGHT : 0) + legendHeight(charted);
   if (table.chart === 'bar')

@@ -4,7 +4,7 @@
  * are vector drawings from the same ECharts option the office screen shows.
  */
 import SVGtoPDF from 'svg-to-pdfkit';
-import { chartHeight, chartOption, chartSvg } from '../charts';
+import { chartDescription, chartHeight, chartOption, chartSvg } from '../charts';
 import { decoration, printable, tagged } from '../../pdf/tagged';
 import type { OfficeReport, StatTable } from '../report/model';
 import { aboutLines, CONFIDENTIAL, REPORT_TITLE, SUPPRESSED_MARK, hasWithheld } from './cells';
@@ -141,7 +141,7 @@ export function tableSection(doc: Doc, root: Struct, source: StatTable, number: 
   const svg = chartSvg(chartOption(table, { title: false }), Math.round(WIDTH), height);
   const top = y;
   section.add(
-    doc.struct('Figure', { alt: `Chart: ${table.title}. ${table.summary}` }, () => {
+    doc.struct('Figure', { alt: `Chart: ${table.title}. ${chartDescription(table)}` }, () => {
       // ECharts draws in pixels; one pixel here is one point, so 11px labels print at 11pt.
       SVGtoPDF(doc, svg, MARGIN, top, { width: WIDTH, height, assumePt: true });
     }),
