@@ -1,19 +1,29 @@
 /**
  * buildReport: an extract's rows to the office report, under the disclosure rules of
  * docs/disclosure-control.md — count the period's rows once, draft the tables, withhold
- * (primary, then secondary until nothing withheld can be worked out), perturb what is shown, and
- * write the summaries from the published cells alone. Pure: no clock, no files; `now` is given.
+ * (primary, then secondary until nothing withheld can be worked out, consistently across an
+ * academic year and its terms), perturb what is shown, and write the summaries from the published
+ * cells alone. Pure: no clock, no files; `now` is given.
  */
 import { londonDateOf, type Instant, type TermDates } from '../../casework/calendar';
 import type { ExtractRow } from '../extract/format';
+import { academicYearOf } from '../terms';
+import { protectFamily } from './family';
 import { DEFAULT_THRESHOLD, type Cell, type OfficeReport } from './model';
 import { disclosureNotes } from './notes';
-import { inPeriod, monthsBetween, resolvePeriod, type PeriodChoice } from './periods';
+import {
+  familyOf,
+  inPeriod,
+  monthsBetween,
+  resolvePeriod,
+  type PeriodChoice,
+  type ResolvedPeriod,
+} from './periods';
 import { perturbedCount } from './perturbation';
-import { checkThreshold, protect } from './suppression';
+import { checkThreshold, protect, type Status } from './suppression';
 import { summarise } from './summaries';
-import { assemble, draftTables } from './tables';
-import { tallyRows, type Tally } from './tally';
+import { assemble, draftTables, type DraftTable } from './tables';
+import { tallyRows, type Tallies, type Tally } from './tally';
 
 export interface BuildReportInput {
   rows: readonly ExtractRow[];
@@ -30,25 +40,72 @@ export interface BuildReportInput {
   now: Instant;
 }
 
-function* rowsIn(
-  rows: readonly ExtractRow[],
-  period: ReturnType<typeof resolvePeriod>,
-): Generator<ExtractRow> {
+interface Drafted {
+  tallies: Tallies;
+  drafts: DraftTable[];
+}
+
+function* rowsIn(rows: readonly ExtractRow[], period: ResolvedPeriod): Generator<ExtractRow> {
   for (const row of rows) if (inPeriod(row, period)) yield row;
+}
+
+function drafted(input: BuildReportInput, resolved: ResolvedPeriod): Drafted {
+  const months = monthsBetween(resolved.period.fromMonth, resolved.period.toMonth);
+  const tallies = tallyRows(rowsIn(input.rows, resolved), months);
+  return { tallies, drafts: draftTables(tallies, months, input.typeLabels) };
+}
+
+const sameConcerns = (a: Tallies, b: Tallies) =>
+  a.total.count === b.total.count && a.total.keySum === b.total.keySum;
+
+/**
+ * The drafts of the requested period and what each figure shows. A term or an academic year is
+ * protected with its whole family; so are custom dates that select exactly a member's concerns
+ * (in the same months, so the same rows), else they would show what the member withholds.
+ */
+function protectedDrafts(
+  input: BuildReportInput,
+  requested: ResolvedPeriod,
+  today: string,
+  threshold: number,
+): Drafted & { status: Map<Tally, Status> } {
+  const { fromMonth, toMonth } = requested.period;
+  const year = requested.academicYear ?? academicYearOf(`${fromMonth}-01`);
+  const own = requested.academicYear === null ? drafted(input, requested) : null;
+  if (academicYearOf(`${toMonth}-01`) === year) {
+    const members = familyOf(year, today, input.terms);
+    const family = members.map((m) => drafted(input, m));
+    const index = members.findIndex((m, i) =>
+      own
+        ? m.period.fromMonth === fromMonth &&
+          m.period.toMonth === toMonth &&
+          sameConcerns(family[i]!.tallies, own.tallies)
+        : m.term === requested.term,
+    );
+    if (index >= 0) {
+      const status = protectFamily(
+        family.map((f) => f.drafts),
+        threshold,
+      );
+      return { ...family[index]!, status };
+    }
+  }
+  const alone = own ?? drafted(input, requested);
+  return {
+    ...alone,
+    status: protect(
+      alone.drafts.map((d) => d.grid),
+      threshold,
+    ),
+  };
 }
 
 /** The office report of an extract's rows for one period. */
 export function buildReport(input: BuildReportInput): OfficeReport {
   const threshold = checkThreshold(input.threshold ?? DEFAULT_THRESHOLD);
   const today = londonDateOf(input.now);
-  const resolved = resolvePeriod(input.period, today, input.terms);
-  const months = monthsBetween(resolved.period.fromMonth, resolved.period.toMonth);
-  const tallies = tallyRows(rowsIn(input.rows, resolved), months);
-  const drafts = draftTables(tallies, months, input.typeLabels);
-  const status = protect(
-    drafts.map((d) => d.grid),
-    threshold,
-  );
+  const requested = resolvePeriod(input.period, today, input.terms);
+  const { tallies, drafts, status } = protectedDrafts(input, requested, today, threshold);
   const cell = (tally: Tally): Cell => {
     const state = status.get(tally) ?? 'shown';
     return state === 'shown'
@@ -62,7 +119,7 @@ export function buildReport(input: BuildReportInput): OfficeReport {
   });
   return {
     schoolName: input.schoolName,
-    period: resolved.period,
+    period: requested.period,
     producedAt: new Date(input.now).toISOString(),
     source: input.source,
     threshold,

@@ -211,6 +211,28 @@ export function resolvePeriod(
   }
 }
 
+/**
+ * An academic year and each of its terms, as resolved today: the fixed family of periods whose
+ * reports withhold figures consistently (family.ts). The year comes first.
+ */
+export function familyOf(
+  academicYear: string,
+  today: IsoDate,
+  terms: readonly TermDates[],
+): ResolvedPeriod[] {
+  const year = ofYear(academicYear, today);
+  const end = year.period.toMonth;
+  // Terms stop where the year does (today's month), so the year is the sum of its terms.
+  return [
+    year,
+    ...termsOfYear(academicYear, terms).map((span) => {
+      const term = ofTerm('last-term', span, today);
+      const toMonth = term.period.toMonth < end ? term.period.toMonth : end;
+      return { ...term, period: { ...term.period, toMonth } };
+    }),
+  ];
+}
+
 /** True when a row counts in the period: its labels (terms, years) and its month. */
 export function inPeriod(row: ExtractRow, resolved: ResolvedPeriod): boolean {
   const { period, academicYear, term } = resolved;

@@ -93,15 +93,17 @@ class Protection {
   private readonly homes = new Map<Tally, Map<number, Edge>>();
   private localCache = new Map<Edge, Partial<Record<Direction, boolean>>>();
 
-  constructor(grids: readonly Grid[], threshold: number) {
+  constructor(grids: readonly Grid[], threshold: number, forced: ReadonlySet<Tally>) {
     this.grids = grids.map(edgesOf);
     for (const [g, edges] of this.grids.entries()) {
       for (const edge of edges) {
         const home = this.homes.get(edge.tally) ?? new Map<number, Edge>();
         if (home.has(g)) throw new Error('A figure may appear only once in a table.');
         this.homes.set(edge.tally, home.set(g, edge));
-        const small = edge.tally.count > 0 && edge.tally.count < threshold;
-        this.status.set(edge.tally, small ? 'primary' : 'shown');
+        const { count } = edge.tally;
+        const small = count > 0 && count < threshold;
+        const asked = count > 0 && forced.has(edge.tally);
+        this.status.set(edge.tally, small ? 'primary' : asked ? 'secondary' : 'shown');
       }
     }
     // A shared figure's move is matched in each other table with nothing else shared moving
@@ -271,10 +273,15 @@ class Protection {
 /**
  * What each figure of these tables shows: 'shown', or withheld ('primary' under the threshold,
  * 'secondary' to protect one that is). A tally in several grids is one figure, shown or withheld
- * in all of them.
+ * in all of them. `forced` figures (other than zeros) are withheld from the start: those another
+ * report of the same family withholds (family.ts).
  */
-export function protect(grids: readonly Grid[], threshold: number): Map<Tally, Status> {
-  const protection = new Protection(grids, checkThreshold(threshold));
+export function protect(
+  grids: readonly Grid[],
+  threshold: number,
+  forced: ReadonlySet<Tally> = new Set(),
+): Map<Tally, Status> {
+  const protection = new Protection(grids, checkThreshold(threshold), forced);
   protection.run();
   return protection.status;
 }

@@ -35,7 +35,7 @@ function propagate(bounds: Bounds[], lines: readonly Line[]): boolean {
         if (mLo > b.lo) [b.lo, changed] = [mLo, true];
         if (mHi < b.hi) [b.hi, changed] = [mHi, true];
       }
-      if (bounds.some((b) => b.lo > b.hi)) return false;
+      if (t.lo > t.hi || members.some((m) => bounds[m]!.lo > bounds[m]!.hi)) return false;
     }
   }
   return true;

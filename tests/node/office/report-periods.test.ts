@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { isSafeguardError } from '../../../src/errors';
 import {
+  familyOf,
   inPeriod,
   periodOptions,
   resolvePeriod,
@@ -180,6 +181,29 @@ describe('custom dates', () => {
         resolvePeriod({ kind: 'custom', from: '2027-02-29', to: '2027-03-01' }, '2027-04-01', []),
       ),
     ).toMatchObject({ code: 'invalid-date' });
+  });
+});
+
+describe('the family of an academic year', () => {
+  it('is the year then its terms, the terms stopping where the year does today', () => {
+    const family = familyOf('2026-27', '2026-11-30', terms);
+    expect(family.map((m) => [m.term, m.period.fromMonth, m.period.toMonth])).toEqual([
+      [null, '2026-09', '2026-11'],
+      ['autumn', '2026-09', '2026-11'],
+      // Terms still to come select nothing yet: their last month is before their first.
+      ['spring', '2027-01', '2026-11'],
+      ['summer', '2027-04', '2026-11'],
+    ]);
+  });
+
+  it('is whole once the year is over', () => {
+    const family = familyOf('2026-27', '2027-09-10', terms);
+    expect(family.map((m) => m.period.toMonth)).toEqual([
+      '2027-08',
+      '2027-01',
+      '2027-04',
+      '2027-08',
+    ]);
   });
 });
 
