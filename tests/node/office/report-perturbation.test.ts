@@ -72,3 +72,25 @@ describe('a published figure', () => {
     expect(() => perturbedCount({ count: 4, keySum: 9 }, 5)).toThrow(/below the threshold/);
   });
 });
+
+describe('the worst case for subtraction (why a year and its terms also withhold consistently)', () => {
+  it('pins a withheld 1 beside two terms at the threshold for exactly the year keys that draw −2', () => {
+    const threshold = 5;
+    // Autumn 1 (withheld), spring and summer exactly 5, shown as 5 (keys drawing 0 or less).
+    const [springKey, summerKey] = [100, 100];
+    const spring = perturbedCount({ count: threshold, keySum: springKey }, threshold);
+    const summer = perturbedCount({ count: threshold, keySum: summerKey }, threshold);
+    expect([spring, summer]).toEqual([5, 5]);
+    let pinned = 0;
+    for (let autumnKey = 0; autumnKey < 256; autumnKey++) {
+      const year = perturbedCount(
+        { count: 1 + 2 * threshold, keySum: autumnKey + springKey + summerKey },
+        threshold,
+      );
+      // A reader's best: the year at most 2 above its truth, each term at least the threshold.
+      const most = year + MAX_PERTURBATION - spring - summer;
+      if (most <= 1) pinned += 1;
+    }
+    expect(pinned).toBe(16);
+  });
+});
