@@ -1,7 +1,7 @@
 /**
  * Which figures a report withholds (docs/disclosure-control.md). Primary: any figure from fewer
- * than the threshold of concerns, other than zero. Secondary: then, until no withheld figure can
- * be worked out from the figures shown, withhold the smallest non-zero figure beside one that can.
+ * than the threshold of concerns, other than zero. Secondary: then, while a withheld figure can be
+ * worked out from the figures shown, withhold the smallest non-zero figure that covers it.
  *
  * "Worked out" is checked exactly, not by counting: a table with its totals is a set of lines
  * (each row and column with its total, the totals row and column with the grand total), and a
