@@ -51,7 +51,10 @@ export interface StatTable {
 /** The period a report covers: whole months, inclusive. */
 export interface ReportPeriod {
   kind: 'this-term' | 'last-term' | 'academic-year' | 'custom';
-  /** "Autumn term 2026", "Academic year 2026-27 (to date)", "1 September to 30 November 2026, whole months". */
+  /**
+   * "Autumn term 2026", "Academic year 2026-27 (to date)",
+   * "1 September to 30 November 2026, whole months".
+   */
   label: string;
   /** First and last month, "YYYY-MM". */
   fromMonth: string;
