@@ -56,7 +56,7 @@ export function lineSafe(line: readonly Tally[], hidden: (tally: Tally) => boole
 }
 
 /**
- * What each figure of the family's reports shows: each report protected on its own (suppression.ts),
+ * What each figure of the family's reports shows: each report protected alone (suppression.ts),
  * then, while a year = Σ terms line is unsafe, its smallest shown figure other than zero withheld
  * in its report too, and all protected again. `reports` is the year's drafts, then each term's.
  */

@@ -1,7 +1,7 @@
 /**
  * The report's tables: first as drafts over tallies (what suppression works on), then as the
- * model's StatTables of published cells. A draft's grid is the whole truth about its lines — each
- * total is the sum of its row or column — so suppression sees every way a figure could be rebuilt.
+ * model's StatTables of published cells. A draft's grid is the whole truth about its lines (each
+ * total is the sum of its row or column), so suppression sees every way to rebuild a figure.
  */
 import { actionTypes, externalActions, outcomes, pathways } from '../../casework/events/types';
 import { reporterGroups } from '../extract/format';
