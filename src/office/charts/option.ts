@@ -136,7 +136,10 @@ function chartedTable(table: StatTable): StatTable {
 /** The counts; percentages only when a table has no counts (they are derived from the counts). */
 function chartedColumns(table: StatTable): Charted[] {
   const all = table.columns.map((column, index) => ({ column, index }));
-  const counts = all.filter((entry) => entry.column.unit === 'count');
+  // A two-way table's "All" column is the sum of the others: stacking it would count twice.
+  const counts = all.filter(
+    (entry) => entry.column.unit === 'count' && entry.column.total !== true,
+  );
   return counts.length > 0 ? counts : all;
 }
 
