@@ -4,11 +4,21 @@
  * the periods on offer (./report/), and the exports and chart options (./export/, ./charts/).
  * Everything the office role needs from them passes through here, so each is wired in one place.
  */
-import type { TermDates } from '../casework/calendar';
 import { SafeguardError } from '../errors';
 import type { SchoolProfile } from '../school/profile';
+import { chartHeight, chartOption } from './charts';
+import { exportReport, type ExportedFile, type ExportFormat } from './export';
 import type { ExtractBody } from './extract/format';
-import type { OfficeReport, ReportPeriod, StatTable } from './report/model';
+import {
+  buildReport,
+  periodOptions,
+  type OfficeReport,
+  type PeriodChoice as ReportPeriodChoice,
+  type PeriodOption,
+  type StatTable,
+} from './report';
+
+export type { ExportedFile, ExportFormat, PeriodOption };
 
 /** An extract opened with the office identity and verified as a lead of this school's. */
 export interface OpenedExtract {
@@ -17,25 +27,18 @@ export interface OpenedExtract {
   publishedByName: string;
 }
 
-/** What the office asks for: a period on offer, or dates of its own. */
+/** What the office asks for, as the contract parses it (an absent year may read undefined). */
 export type PeriodChoice =
   | { kind: 'this-term' }
   | { kind: 'last-term' }
   | { kind: 'academic-year'; academicYear?: string | undefined }
   | { kind: 'custom'; from: string; to: string };
 
-/** A period on offer: what to ask for, and how it reads. */
-export interface PeriodOption {
-  choice: PeriodChoice;
-  period: ReportPeriod;
-}
-
-export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
-
-export interface ExportedFile {
-  fileName: string;
-  mediaType: string;
-  bytes: Uint8Array;
+function reportChoice(choice: PeriodChoice): ReportPeriodChoice {
+  if (choice.kind === 'academic-year' && choice.academicYear === undefined) {
+    return { kind: 'academic-year' };
+  }
+  return choice as ReportPeriodChoice;
 }
 
 function notYet(): SafeguardError {
@@ -60,33 +63,28 @@ export function readNewestExtract(input: {
 
 /** The periods on offer as of `now`: this term, last term, this year, earlier years. */
 export function periodsOnOffer(extract: OpenedExtract, now: Date): PeriodOption[] {
-  void extract;
-  void now;
-  throw notYet();
-}
-
-/** The period a choice names, as of `now`. */
-export function periodFor(
-  choice: PeriodChoice,
-  terms: readonly TermDates[],
-  now: Date,
-): ReportPeriod {
-  void choice;
-  void terms;
-  void now;
-  throw notYet();
+  return periodOptions({ now, terms: extract.body.terms, rows: extract.body.rows });
 }
 
 /** The report over an extract for a period, under the disclosure rules. */
 export function buildOfficeReport(input: {
   extract: OpenedExtract;
-  period: ReportPeriod;
+  period: PeriodChoice;
   threshold: number;
   typeLabels: Readonly<Record<string, string>>;
   now: Date;
 }): OfficeReport {
-  void input;
-  throw notYet();
+  const { body } = input.extract;
+  return buildReport({
+    rows: body.rows,
+    terms: body.terms,
+    period: reportChoice(input.period),
+    threshold: input.threshold,
+    schoolName: body.schoolName,
+    source: { publishedByName: input.extract.publishedByName, extractProducedAt: body.producedAt },
+    typeLabels: input.typeLabels,
+    now: input.now,
+  });
 }
 
 /** The report as a file to save. */
@@ -94,9 +92,7 @@ export function exportOfficeReport(
   report: OfficeReport,
   format: ExportFormat,
 ): Promise<ExportedFile> {
-  void report;
-  void format;
-  return Promise.reject(notYet());
+  return exportReport(report, format);
 }
 
 /** A table's chart for the screen: the ECharts option (plain JSON) and the height it needs. */
@@ -107,6 +103,9 @@ export interface ScreenChart {
 
 /** The chart of a table's published figures, without its title (the screen has a heading). */
 export function chartOf(table: StatTable): ScreenChart {
-  void table;
-  throw notYet();
+  const settings = { title: false };
+  return {
+    option: chartOption(table, settings),
+    height: chartHeight(table, settings),
+  };
 }

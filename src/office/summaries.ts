@@ -13,7 +13,6 @@ import {
   buildOfficeReport,
   chartOf,
   exportOfficeReport,
-  periodFor,
   periodsOnOffer,
   readNewestExtract,
   type ExportedFile,
@@ -96,7 +95,7 @@ export function officeReport(
 ): OfficeReport {
   return buildOfficeReport({
     extract,
-    period: periodFor(input.period, extract.body.terms, now),
+    period: input.period,
     threshold: checkThreshold(input.threshold),
     typeLabels: typeLabels(ctx.forms),
     now,

@@ -60,7 +60,12 @@ export const statTableSchema = z.object({
   summary: z.string(),
   rowHeading: z.string(),
   columns: z.array(
-    z.object({ key: z.string(), label: z.string(), unit: z.enum(['count', 'percent']) }),
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      unit: z.enum(['count', 'percent']),
+      total: z.boolean().optional(),
+    }),
   ),
   rows: z.array(z.object({ key: z.string(), label: z.string(), cells: z.array(cellSchema) })),
   totals: z.array(cellSchema).nullable(),

@@ -5,7 +5,11 @@
  * draw only from this model, so a hidden figure cannot leak through one of them.
  */
 
-/** A published figure, or one withheld: primary (fewer than the threshold) or secondary (it would reveal one). */
+/**
+ * A published figure, or one withheld: primary (fewer than the threshold) or secondary (it would
+ * reveal one). Show both reasons the same way (`c`): the protection assumes a reader cannot tell
+ * which withheld figures are the small ones (docs/disclosure-control.md).
+ */
 export type Cell =
   | { kind: 'count'; value: number }
   | { kind: 'percent'; value: number }
@@ -16,6 +20,8 @@ export interface TableColumn {
   label: string;
   /** Counts are suppressible; percentages are computed from published counts only. */
   unit: 'count' | 'percent';
+  /** True for a column of row totals (a two-way table's "All"): a chart never stacks it. */
+  total?: boolean;
 }
 
 export interface TableRow {
@@ -45,7 +51,10 @@ export interface StatTable {
 /** The period a report covers: whole months, inclusive. */
 export interface ReportPeriod {
   kind: 'this-term' | 'last-term' | 'academic-year' | 'custom';
-  /** "Autumn term 2026", "Academic year 2026-27", "September to November 2026". */
+  /**
+   * "Autumn term 2026", "Academic year 2026-27 (to date)",
+   * "1 September to 30 November 2026, whole months".
+   */
   label: string;
   /** First and last month, "YYYY-MM". */
   fromMonth: string;

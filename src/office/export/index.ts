@@ -1,0 +1,47 @@
+/**
+ * The office exports of the governors' report: CSV, XLSX and PDF, each drawn only from the
+ * OfficeReport (so only published figures), each named with the school and period alone.
+ */
+import type { OfficeReport } from '../report/model';
+import { reportCsv } from './csv';
+import { reportFileName } from './file-name';
+import { reportPdf } from './pdf';
+import { reportXlsx } from './xlsx';
+
+export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
+
+export interface ExportedFile {
+  fileName: string;
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
+export const EXPORT_MEDIA_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
+/** The report as a file in `format`: its name, media type and bytes. */
+export async function exportReport(
+  report: OfficeReport,
+  format: ExportFormat,
+): Promise<ExportedFile> {
+  const bytes =
+    format === 'csv'
+      ? reportCsv(report)
+      : format === 'xlsx'
+        ? await reportXlsx(report)
+        : await reportPdf(report);
+  return {
+    fileName: reportFileName(report.schoolName, report.period.label, format),
+    mediaType: EXPORT_MEDIA_TYPES[format],
+    bytes,
+  };
+}
+
+export { csvField, reportCsv, reportCsvText } from './csv';
+export { cellText, neutralised, SUPPRESSED_MARK } from './cells';
+export { reportFileName } from './file-name';
+export { reportPdf } from './pdf';
+export { COVER_SHEET, NOTES_SHEET, reportXlsx, sheetName } from './xlsx';
