@@ -81,9 +81,14 @@ export function checkThreshold(threshold: number | undefined): number {
   return chosen;
 }
 
-/** Form titles by form id: the words for each concern type. */
+/** Form titles by form id: the words for each concern type (contact logs are not concerns). */
 function typeLabels(forms: FormRegistry): Record<string, string> {
-  return Object.fromEntries(forms.list().map((f) => [f.id, f.title]));
+  return Object.fromEntries(
+    forms
+      .list()
+      .filter((f) => f.kind === 'concern')
+      .map((f) => [f.id, f.title]),
+  );
 }
 
 /** The report for one period, built from the extract's rows under the disclosure rules. */
