@@ -17,7 +17,7 @@ export const SHARE_LIMITS = {
   /** recovery/<recipient id>[.<random>].age: a lead's sealed secrets are under 2 KiB */
   recoveryBytes: 64 * KiB,
   /**
-   * extracts/<random>.age: gzipped before sealing, 100,000 concerns take about 2 MiB; this leaves
+   * extracts/<random>.age: gzipped before sealing, 100,000 concerns take under 1 MiB; this leaves
    * room for a million (the format's row limit) and refuses anything larger unread.
    */
   extractBytes: 64 * MiB,
