@@ -17,8 +17,10 @@ const HEAD = /\bhead\b/;
 
 /** Teaching, support or other, from a reporter's role as typed. */
 export function reporterGroupOf(role: string): ReporterGroup {
+  // Accents off ("Réceptionist"), then anything but letters is a word break ("Class-teacher!").
   const text = role
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z]+/g, ' ');
   if (SUPPORTING_TEACHING.test(text)) return 'support';

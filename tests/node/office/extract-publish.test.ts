@@ -364,7 +364,10 @@ describe('the published extract', () => {
   );
 
   it.skipIf(!hasAge)('reads the same with Debian\u2019s age as with the app\u2019s reader', () => {
-    const opened = JSON.parse(plaintext.slice(plaintext.indexOf('\n') + 1)) as ExtractBody;
+    const text = plaintext.slice(plaintext.indexOf('\n') + 1);
+    const opened = JSON.parse(text) as ExtractBody;
+    // What was signed is the body's canonical JSON.
+    expect(canonicalJson(opened)).toBe(text);
     const reading = opened.rows.map((r) => canonicalJson(r)).sort();
     expect(reading).toEqual(body.rows.map((r) => canonicalJson(r)).sort());
   });
