@@ -45,6 +45,7 @@ export const operationNames = [
   'lead.mergePeople',
   'lead.unmergePeople',
   'lead.verify',
+  'lead.publishExtract',
   'school.show',
   'school.addRecipient',
   'school.removeRecipient',
