@@ -230,7 +230,10 @@ interface GeneratedPeople {
 }
 
 /** Inserts CASES cases like `template` and about five events each; returns who was named. */
-async function generate(workspace: Workspace, template: ConcernDocument): Promise<GeneratedPeople> {
+export async function generate(
+  workspace: Workspace,
+  template: ConcernDocument,
+): Promise<GeneratedPeople> {
   const rand = random(7);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const pupils = Array.from({ length: PUPILS }, (_, i) => `Pupil ${String(i).padStart(5, '0')}`);

@@ -123,6 +123,11 @@ export const publicErrorCodes = [
   'invalid-date',
   'invalid-instant',
   'outside-term-dates',
+  // office summaries: the anonymised statistical extract
+  'extract-unknown-version',
+  'no-office-recipient',
+  'not-an-extract',
+  'not-signed-by-a-lead',
   // import and the case store
   'duplicate-reference',
   'import-busy',

@@ -45,6 +45,7 @@ export const operationNames = [
   'lead.mergePeople',
   'lead.unmergePeople',
   'lead.verify',
+  'lead.publishExtract',
   'office.status',
   'office.unlock',
   'office.lock',

@@ -73,6 +73,7 @@ export function indexNewCase(
       formId: d.form.id,
       kind: input.kind,
       urgency: d.urgency,
+      reporterRole: d.reporter.role,
     },
     foldCase([], context),
     input.importedAt,

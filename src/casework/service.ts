@@ -80,6 +80,7 @@ export interface Chronology {
 
 export class Casework {
   private readonly now: () => Date;
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     readonly store: CaseStore,
@@ -89,6 +90,26 @@ export class Casework {
     now?: () => Date,
   ) {
     this.now = now ?? (() => new Date());
+  }
+
+  /**
+   * Calls `listener` after each change to the record is committed (an event recorded or received,
+   * the calendar changed); returns how to stop. A listener's failure never undoes the change.
+   */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tells the listeners the record changed (after the change is committed). */
+  changed(): void {
+    for (const listener of this.listeners) {
+      try {
+        listener();
+      } catch {
+        /* a listener's problem is its own: the change stands */
+      }
+    }
   }
 
   /** Appends an audit entry for something the lead did (not an event: views, searches…). */
@@ -149,7 +170,7 @@ export class Casework {
    * stored with its audit entry, and the case's state and search text brought up to date.
    */
   record<T extends EventType>(caseId: string | null, type: T, payload: PayloadOf<T>): SignedEvent {
-    return this.store.transaction(() => {
+    const signed = this.store.transaction(() => {
       if (caseId !== null) this.requireRecipient(caseId, this.actor.recipientId);
       const events =
         caseId === null ? this.store.events.peopleEvents() : this.store.events.forCase(caseId);
@@ -178,6 +199,8 @@ export class Casework {
       this.afterEvent(signed, caseId);
       return signed;
     });
+    this.changed();
+    return signed;
   }
 
   /**
@@ -190,12 +213,14 @@ export class Casework {
     if (!author?.verifyKey || !eventSignatureValid(signed, author.verifyKey)) {
       throw new SafeguardError('bad-signature', 'Its signature is not by a lead of this school.');
     }
-    return this.store.transaction(() => {
+    const stored = this.store.transaction(() => {
       if (event.caseId !== null) this.requireRecipient(event.caseId, event.author);
       if (!this.store.events.insert(signed, this.now().toISOString())) return false;
       this.afterEvent(signed, event.caseId);
       return true;
     });
+    if (stored) this.changed();
+    return stored;
   }
 
   /** Full-text search over answers, notes and names, with filters; audited. */
@@ -302,6 +327,7 @@ export class Casework {
         formId: detail.formId,
         kind: detail.kind,
         urgency: detail.urgency,
+        reporterRole: detail.reporterRole,
       },
       this.state(caseId),
       this.now().toISOString(),

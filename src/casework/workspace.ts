@@ -18,6 +18,8 @@ import {
   type SchoolCalendar,
 } from './calendar';
 import type { VerifyKeys } from './audit-verify';
+import { FIGURE_EVENT_TYPES } from './figures';
+import { foldCase, type CaseState } from './fold';
 import { Casework, type Roster } from './service';
 import { openCaseStore, type CaseStore } from './store';
 import type { UnlockAttemptsTable } from './store/unlock-attempts';
@@ -90,8 +92,10 @@ export async function openWorkspace(input: {
     for (const [id, r] of roster) if (r.verifyKey) verifyKeys.set(id, r.verifyKey);
     verifyKeys.set(secrets.recipientId, publicKeyOf(secrets.signingKey));
     casework.audit('unlock', {});
-    // Cases from before casework (or a crash mid-import) get their state rows now.
+    // Cases from before casework (or a crash mid-import) get their state rows now, and rows
+    // from before the figures were kept (or by an older version) their figures.
     for (const caseId of store.state.missing()) casework.refresh(caseId);
+    refreshStaleFigures(store, { calendar, now: now() });
     const setCalendar = (input: unknown): CalendarSettings => {
       const parsed = calendarSettingsSchema.safeParse(input);
       if (!parsed.success) {
@@ -113,6 +117,7 @@ export async function openWorkspace(input: {
         calendar = schoolCalendar(parsed.data);
         for (const caseId of store.state.notClosed()) casework.refresh(caseId);
       });
+      casework.changed();
       return parsed.data;
     };
     return {
@@ -137,6 +142,25 @@ export async function openWorkspace(input: {
     store.close();
     throw error;
   }
+}
+
+/**
+ * Works out the figures of every case whose figures are missing or out of date, in one pass over
+ * the events that matter to them (after an upgrade, all of a large store's at once).
+ */
+function refreshStaleFigures(store: CaseStore, context: { calendar: SchoolCalendar; now: Date }) {
+  const stale = new Set(store.state.stale());
+  if (stale.size === 0) return;
+  const folded: Array<[string, CaseState]> = [];
+  for (const { caseId, events } of store.events.byCase(FIGURE_EVENT_TYPES)) {
+    if (stale.delete(caseId)) folded.push([caseId, foldCase(events, context)]);
+  }
+  const untouched = foldCase([], context);
+  for (const caseId of stale) folded.push([caseId, untouched]);
+  // Written once the read is over: one statement at a time on the connection.
+  store.transaction(() => {
+    for (const [caseId, state] of folded) store.state.putFigures(caseId, state);
+  });
 }
 
 /** Where wrong passphrases are counted: the lead's case store, or the office user's staff store. */

@@ -1,6 +1,7 @@
 /** CLI commands of a safeguarding lead: school init/add-recipient, lead import/list/show/quarantine/join/export-identity. */
 import { resolve } from 'node:path';
 import { calendarCommand } from './calendar-command';
+import { publishExtractCommand } from './extract-command';
 import { normaliseReference, roleLabel, roleReceives } from '../concerns';
 import type { FormRegistry } from '../forms';
 import {
@@ -119,6 +120,7 @@ const KNOWN = [
   'chronology',
   'people',
   'calendar',
+  'publish-extract',
   ...CASEWORK,
   'export-identity',
   'join',
@@ -146,6 +148,7 @@ export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Pro
   if (sub === 'chronology') return chronologyCommand(ctx);
   if (sub === 'people') return peopleCommand(ctx);
   if (sub === 'calendar') return calendarCommand(ctx);
+  if (sub === 'publish-extract') return publishExtractCommand(ctx);
   if (sub === 'show' && !arg) throw new UsageError('lead show needs a reference.');
   await withWorkspace(ctx, async (workspace) => {
     const { store, secrets } = workspace;

@@ -71,6 +71,9 @@ Safeguarding lead (--passphrase-file FILE, or a prompt on a terminal):
   lead search WORDS [--pathway P] [--status S]   lead chronology NAME
   lead people merge PERSON_ID PERSON_ID | lead people unmerge MERGE_ID --reason TEXT
   lead calendar [set --file FILE | add-closure DATE… | remove-closure DATE… | add-term START END]
+  lead publish-extract                    publish the anonymised figures for office staff now
+                                          (sealed to office users and leads; it also happens
+                                          in the app a while after each change)
   audit verify                            check every link and signature of the lead's record
   lead change-passphrase --passphrase-file OLD --new-passphrase-file NEW
   lead recover --recovery-key-file F --new-passphrase-file NEW [--share DIR]

@@ -1,14 +1,15 @@
 /**
- * The seam between the office role (identity, session, CLI, screens) and the pieces that make the
- * figures: reading and verifying a published extract (./extract/read.ts), building the report and
- * the periods on offer (./report/), and the exports and chart options (./export/, ./charts/).
- * Everything the office role needs from them passes through here, so each is wired in one place.
+ * Where the office role (identity, session, CLI, screens) meets the pieces that make the figures:
+ * reading and verifying a published extract (./extract/), building the report and the periods on
+ * offer (./report/), and the exports and chart options (./export/, ./charts/). Everything the
+ * office role needs from them passes through here.
  */
 import { SafeguardError } from '../errors';
 import type { SchoolProfile } from '../school/profile';
+import { openShare } from '../share';
 import { chartHeight, chartOption } from './charts';
 import { exportReport, type ExportedFile, type ExportFormat } from './export';
-import type { ExtractBody } from './extract/format';
+import { readExtracts, type ExtractBody, type ExtractRefusal } from './extract';
 import {
   buildReport,
   periodOptions,
@@ -41,24 +42,42 @@ function reportChoice(choice: PeriodChoice): ReportPeriodChoice {
   return choice as ReportPeriodChoice;
 }
 
-function notYet(): SafeguardError {
-  return new SafeguardError(
-    'unsupported',
-    'Office summaries are not available in this build of Safeguard Desk yet.',
-  );
-}
-
 /**
- * The newest extract on the share this identity opens and a lead of the school signed; throws
- * `no-extract` when none is published, `extract-unusable` (with the reasons) when none verifies.
+ * The newest extract on the share this identity opens and a lead of the school signed (of each
+ * lead's newest, the one covering most concerns); throws `no-extract` when none is published,
+ * `extract-unusable` with the reasons when none verifies.
  */
-export function readNewestExtract(input: {
+export async function readNewestExtract(input: {
   ageIdentity: string;
   sharePath: string;
   profile: SchoolProfile;
 }): Promise<OpenedExtract> {
-  void input;
-  return Promise.reject(notYet());
+  const found = await readExtracts({
+    identity: input.ageIdentity,
+    share: openShare(input.sharePath),
+    profile: input.profile,
+  });
+  if (found.chosen !== null) {
+    return { body: found.chosen.body, publishedByName: found.chosen.publisher.name };
+  }
+  if (found.refusals.length === 0) {
+    throw new SafeguardError(
+      'no-extract',
+      'No figures have been published for office staff yet: ask your DSL to publish them.',
+    );
+  }
+  throw new SafeguardError('extract-unusable', unusableWords(found.refusals));
+}
+
+/** Why no published file could be used, by reason (the reader's sentences quote no content). */
+function unusableWords(refusals: readonly ExtractRefusal[]): string {
+  const byReason = new Map<string, number>();
+  for (const { reason } of refusals) byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+  const reasons = [...byReason].map(
+    ([reason, n]) => `${n} ${n === 1 ? 'file' : 'files'}: ${reason.replace(/\.$/, '')}`,
+  );
+  const files = refusals.length === 1 ? 'The one file' : `None of the ${refusals.length} files`;
+  return `${files} of published figures on the share could be used (${reasons.join('; ')}). Tell your DSL.`;
 }
 
 /** The periods on offer as of `now`: this term, last term, this year, earlier years. */

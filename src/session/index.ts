@@ -11,6 +11,7 @@ import { concernsHandlers } from '../api/handlers/concerns';
 import { draftsHandlers } from '../api/handlers/drafts';
 import { formsHandlers } from '../api/handlers/forms';
 import { leadCaseHandlers } from '../api/handlers/lead-cases';
+import { leadExtractHandlers } from '../api/handlers/lead-extract';
 import { leadPassphraseHandlers } from '../api/handlers/lead-passphrase';
 import { leadPeopleHandlers } from '../api/handlers/lead-people';
 import { leadSettingsHandlers } from '../api/handlers/lead-settings';
@@ -23,6 +24,7 @@ import { setupHandlers } from '../api/handlers/setup';
 import { FILING_SHARE_TIMEOUT_MS } from '../concerns';
 import { FormRegistry } from '../forms';
 import { enrolFromMachineSettings, machineSettingsFile, readMachineSettings } from '../machine';
+import { currentProfile } from '../school/changes';
 import {
   DeliveryLoop,
   DraftKeyRing,
@@ -44,6 +46,8 @@ export interface SessionOptions {
   onNewConcerns?: (counts: { imported: number; urgent: number }) => void;
   /** IT's machine settings file; default machineSettingsFile(); null to ignore it. */
   machineFile?: string | null;
+  /** Delay after the last casework change before the office's extract is published (tests). */
+  publishAfterMs?: number;
   /** One line for IT's logs (default: stderr); never content. */
   log?: (line: string) => void;
   /** Opens a folder dialog for first-run set-up (the app); absent in the web host. */
@@ -102,7 +106,9 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     home: options.home,
     keyProvider: options.keyProvider,
     forms,
+    profile: () => currentProfile(store, new Date()),
     ...(options.onNewConcerns ? { onNewConcerns: options.onNewConcerns } : {}),
+    ...(options.publishAfterMs !== undefined ? { publishAfterMs: options.publishAfterMs } : {}),
   });
   // The office role follows the office identity on disk, like the lead's.
   const office = new OfficeSession({ home: options.home, store, forms });
@@ -124,6 +130,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     ...leadPeopleHandlers({ lead, forms }),
     ...leadSettingsHandlers({ lead }),
     ...officeHandlers({ office }),
+    ...leadExtractHandlers({ lead }),
     ...schoolContactsHandlers({ store }),
     ...schoolHandlers({ lead, store }),
     ...setupHandlers({

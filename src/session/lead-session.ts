@@ -4,6 +4,12 @@
  * the workspace and get `not-a-lead` or `locked` otherwise. While unlocked, new concerns are
  * imported at once and every minute; `onNewConcerns` hears only counts (for a notification that
  * says "2 new concerns, 1 urgent" and nothing else). Locking forgets the secrets.
+ *
+ * The anonymised extract for office staff is published on demand and, while unlocked, a while
+ * (`publishAfterMs`) after the last change to the record (an event, an import, the calendar) and
+ * after unlocking (clocks fall due with time alone). Several changes in a row make one extract. A
+ * failed publication changes no casework; it is reported in `status().extract` and tried again
+ * after the next change.
  */
 import {
   checkUnlockWait,
@@ -15,9 +21,25 @@ import {
 import { SafeguardError } from '../errors';
 import type { FormRegistry } from '../forms';
 import { changeLeadPassphrase, hasLeadIdentity, recoverLead } from '../lead';
+import { publishExtract, type PublishResult } from '../office/extract';
+import type { SchoolProfile } from '../school/profile';
 import type { KeyProvider } from '../storage/key-provider';
 
 export const IMPORT_EVERY_MS = 60_000;
+/** The extract is published this long after the last change (so a run of changes makes one). */
+export const PUBLISH_AFTER_MS = 2 * 60_000;
+
+/** Where the office's figures stand, for the lead's status. */
+export interface ExtractStatus {
+  /** When this lead last published (from the case store, across sessions), or null. */
+  lastPublishedAt: string | null;
+  /** How many concerns that extract held. */
+  rows: number | null;
+  /** A publication is waiting for its delay after the last change, or running. */
+  pending: boolean;
+  /** Why the last publication failed (no office user yet, the share away…), or null. */
+  problem: { code: string; message: string } | null;
+}
 
 export interface LeadSessionOptions {
   home: string;
@@ -26,12 +48,20 @@ export interface LeadSessionOptions {
   /** Told how many new concerns arrived (and how many urgent): never what they are. */
   onNewConcerns?: (counts: { imported: number; urgent: number }) => void;
   importEveryMs?: number;
+  /** The school profile this computer trusts (the share's, verified against the pin). */
+  profile?: () => Promise<SchoolProfile>;
+  /** Delay after the last change before the extract is published (tests shorten it). */
+  publishAfterMs?: number;
 }
 
 export class LeadSession {
   private workspace: Workspace | null = null;
   private timer: NodeJS.Timeout | null = null;
   private importing: Promise<{ imported: number; urgent: number }> | null = null;
+  private publishTimer: NodeJS.Timeout | null = null;
+  private publishing: Promise<PublishResult> | null = null;
+  private extractProblem: { code: string; message: string } | null = null;
+  private stopListening: (() => void) | null = null;
 
   constructor(private readonly options: LeadSessionOptions) {}
 
@@ -48,6 +78,17 @@ export class LeadSession {
       name: open?.secrets.name ?? null,
       role: open?.secrets.role ?? null,
       recipientId: open?.secrets.recipientId ?? null,
+      extract: open === null ? null : this.extractStatus(open),
+    };
+  }
+
+  private extractStatus(workspace: Workspace): ExtractStatus {
+    const latest = workspace.store.extracts.latest();
+    return {
+      lastPublishedAt: latest?.publishedAt ?? null,
+      rows: latest?.rowCount ?? null,
+      pending: this.publishTimer !== null || this.publishing !== null,
+      problem: this.extractProblem,
     };
   }
 
@@ -60,6 +101,8 @@ export class LeadSession {
       keyProvider: this.options.keyProvider,
       passphrase,
     });
+    this.stopListening = this.workspace.casework.onChange(() => this.schedulePublish());
+    this.schedulePublish();
     void this.importNow().catch(() => undefined);
     const every = this.options.importEveryMs ?? IMPORT_EVERY_MS;
     this.timer = setInterval(() => void this.importNow().catch(() => undefined), every);
@@ -89,8 +132,62 @@ export class LeadSession {
       imported: result.imported,
       urgent: fresh.filter((c) => c.urgency === 'urgent').length,
     };
-    if (counts.imported > 0) this.options.onNewConcerns?.(counts);
+    if (counts.imported > 0) {
+      this.options.onNewConcerns?.(counts);
+      this.schedulePublish();
+    }
     return counts;
+  }
+
+  /**
+   * Publishes the extract now (after any publication already running), and returns what was
+   * published; a refusal (no office user, the share away) is thrown and kept for the status.
+   */
+  publishExtractNow(): Promise<PublishResult> {
+    const workspace = this.require();
+    const previous = this.publishing ?? Promise.resolve(null);
+    const run: Promise<PublishResult> = previous
+      .catch(() => null)
+      .then(() => this.publish(workspace))
+      .finally(() => {
+        if (this.publishing === run) this.publishing = null;
+      });
+    this.publishing = run;
+    return run;
+  }
+
+  private async publish(workspace: Workspace): Promise<PublishResult> {
+    if (this.workspace !== workspace) throw lockedError();
+    try {
+      if (this.options.profile === undefined) {
+        throw new SafeguardError('unsupported', 'This session cannot read the school profile.');
+      }
+      const profile = await this.options.profile();
+      if (this.workspace !== workspace) throw lockedError();
+      const result = await publishExtract({ lead: workspace, profile });
+      this.extractProblem = null;
+      return result;
+    } catch (error) {
+      if (this.workspace !== workspace) throw error;
+      this.extractProblem =
+        error instanceof SafeguardError
+          ? { code: error.code, message: error.message }
+          : { code: 'internal', message: 'The figures could not be published (internal error).' };
+      throw error;
+    }
+  }
+
+  /** (Re)starts the delay before the next automatic publication. */
+  private schedulePublish(): void {
+    if (this.workspace === null) return;
+    if (this.publishTimer !== null) clearTimeout(this.publishTimer);
+    this.publishTimer = setTimeout(() => {
+      this.publishTimer = null;
+      if (this.workspace === null) return;
+      // Its failure is in the status; the next change tries again.
+      this.publishExtractNow().catch(() => undefined);
+    }, this.options.publishAfterMs ?? PUBLISH_AFTER_MS);
+    this.publishTimer.unref();
   }
 
   /**
@@ -134,6 +231,11 @@ export class LeadSession {
   lock(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    if (this.publishTimer) clearTimeout(this.publishTimer);
+    this.publishTimer = null;
+    this.stopListening?.();
+    this.stopListening = null;
+    this.extractProblem = null;
     this.workspace?.close();
     this.workspace = null;
   }
@@ -142,8 +244,12 @@ export class LeadSession {
   require(): Workspace {
     if (this.workspace !== null) return this.workspace;
     if (!this.isLead()) throw notALead();
-    throw new SafeguardError('locked', 'Unlock the safeguarding area with your passphrase first.');
+    throw lockedError();
   }
+}
+
+function lockedError(): SafeguardError {
+  return new SafeguardError('locked', 'Unlock the safeguarding area with your passphrase first.');
 }
 
 function notALead(): SafeguardError {

@@ -3,6 +3,7 @@ import type { Share } from './share';
 
 export {
   ackFileConcernId,
+  isExtractFileName,
   recoveryFileRecipientId,
   SHARE_FOLDERS,
   type FolderShareOptions,

@@ -17,6 +17,13 @@ export const SHARE_LIMITS = {
   /** recovery/<recipient id>[.<random>].age: a lead's sealed secrets are under 2 KiB */
   recoveryBytes: 64 * KiB,
   /**
+   * extracts/<random>.age: gzipped before sealing, 100,000 concerns take under 1 MiB; this leaves
+   * room for a million (the format's row limit) and refuses anything larger unread.
+   */
+  extractBytes: 64 * MiB,
+  /** Extract files one reading opens, newest first (a share writer could plant many). */
+  extractFilesRead: 50,
+  /**
    * Recovery files one recovery tries with a key (each try is a scrypt derivation, about 1.3 s):
    * a share writer could plant many under a lead's id.
    */

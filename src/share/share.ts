@@ -47,6 +47,16 @@ export interface Share {
   listRecoveryFiles(): Promise<string[]>;
   /** One recovery file's bytes, bounded (refused when not a small regular file). */
   readRecoveryFile(name: string): Promise<Buffer>;
+  /** Writes a sealed extract under a new random name, never replacing a file; returns the name. */
+  writeExtractFile(sealed: Uint8Array): Promise<string>;
+  /** The extract file names, sorted. */
+  listExtractFiles(): Promise<string[]>;
+  /** The size and time of an extract file (refused when not a regular file). */
+  statExtractFile(name: string): Promise<{ size: number; mtimeMs: number }>;
+  /** An extract file's bytes (or its first `headBytes`), bounded. */
+  readExtractFile(name: string, options?: { headBytes?: number }): Promise<BoundedRead>;
+  /** Removes an extract this computer wrote and has since superseded; false when already gone. */
+  removeExtractFile(name: string): Promise<boolean>;
   /** Removes our abandoned temp files; returns how many. */
   sweepTemps(): Promise<number>;
 }

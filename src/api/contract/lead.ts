@@ -14,6 +14,18 @@ import {
 import { leadSchoolContract } from './lead-school';
 import { none } from './shared';
 
+/** Where the office's figures (the anonymised extract) stand; null while locked. */
+export const extractStatusSchema = z.object({
+  /** When this lead last published them, or null. */
+  lastPublishedAt: z.string().nullable(),
+  /** How many concerns that extract held. */
+  rows: z.number().int().nullable(),
+  /** A publication is waiting (a while after the last change) or running. */
+  pending: z.boolean(),
+  /** Why the last publication failed, e.g. `no-office-recipient`; null when it did not. */
+  problem: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+
 export const leadStatusSchema = z.object({
   /** This user holds a lead identity on this computer. */
   isLead: z.boolean(),
@@ -23,6 +35,7 @@ export const leadStatusSchema = z.object({
   name: z.string().nullable(),
   role: z.string().nullable(),
   recipientId: z.string().nullable(),
+  extract: extractStatusSchema.nullable(),
 });
 
 const reference = z.string().trim().min(1).max(20);
@@ -335,6 +348,19 @@ export const leadContract = {
   'lead.unmergePeople': {
     input: z.object({ mergeId: z.uuid(), reason: z.string().trim().min(1).max(4_000) }),
     output: z.object({ unmergeId: z.string() }),
+  },
+  /**
+   * Publishes the anonymised figures for office staff now (it also happens a while after each
+   * change): `no-office-recipient` when the school has no office user to read them.
+   */
+  'lead.publishExtract': {
+    input: none,
+    output: z.object({
+      rows: z.number().int(),
+      file: z.string(),
+      producedAt: z.string(),
+      sealedTo: z.object({ office: z.number().int(), leads: z.number().int() }),
+    }),
   },
   /** "Check the record": every link and signature of the audit chain and the events. */
   'lead.verify': { input: none, output: auditReportSchema },

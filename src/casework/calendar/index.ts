@@ -4,9 +4,9 @@ export {
   regularBankHolidays,
   type BankHoliday,
 } from './bank-holidays';
-export { isIsoDate, type IsoDate } from './dates';
+export { isIsoDate, toIsoDate, type DayNumber, type IsoDate } from './dates';
 export { easterSunday } from './easter';
-export { endOfLondonDay, londonDateOf, type Instant } from './london';
+export { endOfLondonDay, londonDateOf, londonDayNumberOf, toEpochMs, type Instant } from './london';
 export { oneOffHolidays, type OneOffHoliday } from './one-off-holidays';
 export { isOverdue, workingDaysUntil, type Due } from './overdue';
 export {
@@ -23,4 +23,5 @@ export {
   termDatesSchema,
   type CalendarSettings,
 } from './settings';
+export { WorkingDayCounter } from './working-day-counter';
 export { addWorkingDays, endOfNextWorkingDay, isWorkingDay, nextWorkingDay } from './working-days';

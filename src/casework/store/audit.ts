@@ -20,6 +20,7 @@ export type AuditKind =
   | 'search'
   | 'chronology-viewed'
   | 'export'
+  | 'extract-published'
   | 'calendar-changed'
   | 'audit-verified'
   | 'passphrase-changed';

@@ -6,7 +6,7 @@
  */
 import { canonicalJson } from '../../crypto';
 import type { Db } from '../../storage/database';
-import type { EventBody, SignedEvent } from '../events/types';
+import type { EventBody, EventType, SignedEvent } from '../events/types';
 
 /** An event row as stored. */
 export interface StoredEvent {
@@ -71,6 +71,32 @@ export class EventsTable {
         .pluck()
         .all() as string[]
     ).map((json) => JSON.parse(json) as EventBody);
+  }
+
+  /**
+   * Every case's events of the given types, case by case (by case id), each case's in fold order:
+   * one pass over the table in its own key order, for statistics over every case at once.
+   */
+  *byCase(types: readonly EventType[]): Generator<{ caseId: string; events: EventBody[] }> {
+    const placeholders = types.map(() => '?').join(', ');
+    const rows = this.db
+      .prepare(
+        `SELECT case_key, body_json FROM case_events
+         WHERE case_key <> '' AND type IN (${placeholders}) ORDER BY case_key, at, event_id`,
+      )
+      .raw()
+      .iterate(...types) as IterableIterator<[string, string]>;
+    let caseId: string | null = null;
+    let events: EventBody[] = [];
+    for (const [key, json] of rows) {
+      if (key !== caseId) {
+        if (caseId !== null) yield { caseId, events };
+        caseId = key;
+        events = [];
+      }
+      events.push(JSON.parse(json) as EventBody);
+    }
+    if (caseId !== null) yield { caseId, events };
   }
 
   /** Every event row exactly as stored, in insertion order, for verification. */

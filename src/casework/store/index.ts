@@ -11,6 +11,7 @@ import { leadMigrations } from '../../storage/migrations/lead';
 import { AuditTable } from './audit';
 import { CasesTable } from './cases';
 import { EventsTable } from './events';
+import { PublishedExtractsTable } from './extracts';
 import { PeopleTable } from './people';
 import { QuarantineTable } from './quarantine';
 import { SearchTable } from './search';
@@ -21,8 +22,9 @@ import { UnlockAttemptsTable } from './unlock-attempts';
 export { auditHash, GENESIS_HASH, type AuditKind, type AuditRow } from './audit';
 export type { CaseDetail, CaseSummary, NewCase } from './cases';
 export type { StoredEvent } from './events';
+export type { PublishedExtract } from './extracts';
 export { personMatchKey, type PersonRecord } from './people';
-export type { CaseBasics } from './state';
+export type { CaseBasics, ConcernFigures } from './state';
 export type { QuarantineEntry } from './quarantine';
 export type { LeadSettings } from './settings';
 
@@ -38,6 +40,7 @@ export class CaseStore {
   readonly quarantine: QuarantineTable;
   readonly settings: SettingsTable;
   readonly events: EventsTable;
+  readonly extracts: PublishedExtractsTable;
   readonly audit: AuditTable;
   readonly people: PeopleTable;
   readonly search: SearchTable;
@@ -49,6 +52,7 @@ export class CaseStore {
     this.quarantine = new QuarantineTable(db);
     this.settings = new SettingsTable(db);
     this.events = new EventsTable(db);
+    this.extracts = new PublishedExtractsTable(db);
     this.audit = new AuditTable(db);
     this.people = new PeopleTable(db);
     this.search = new SearchTable(db);

@@ -6,6 +6,7 @@ import { migration0004 } from './0004-casework';
 import { migration0005 } from './0005-calendar';
 import { migration0006 } from './0006-search-ids';
 import { migration0007 } from './0007-events-by-case';
+import { migration0008 } from './0008-extract-figures';
 
 /** Every lead-store migration, oldest first. */
 export const leadMigrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const leadMigrations: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
