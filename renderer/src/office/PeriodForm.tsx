@@ -119,32 +119,33 @@ export function PeriodForm(props: PeriodFormProps) {
               );
             })}
           </div>
+          {/* Under the choice they belong to, so they are met right after choosing it. */}
+          {chosen === 'custom' && (
+            <div className="office-choose__dates">
+              <DateField
+                id="office-from"
+                label="First day"
+                value={from}
+                onChange={setFrom}
+                error={errors.from}
+                inputRef={refs.from}
+              />
+              <DateField
+                id="office-to"
+                label="Last day"
+                value={to}
+                onChange={setTo}
+                error={errors.to}
+                inputRef={refs.to}
+              />
+            </div>
+          )}
         </GroupFrame>
-        {chosen === 'custom' && (
-          <div className="office-choose__dates">
-            <DateField
-              id="office-from"
-              label="First day"
-              value={from}
-              onChange={setFrom}
-              error={errors.from}
-              inputRef={refs.from}
-            />
-            <DateField
-              id="office-to"
-              label="Last day"
-              value={to}
-              onChange={setTo}
-              error={errors.to}
-              inputRef={refs.to}
-            />
-          </div>
-        )}
         <SingleFrame
           inputId="office-threshold"
           label="Smallest figure shown"
           required
-          help={`A figure counting fewer concerns than this is shown as c. ${props.defaultThreshold} unless you choose otherwise; never below ${minThreshold}.`}
+          help={`A figure from fewer concerns than this is withheld and shown as “c”. Usually ${props.defaultThreshold}; it cannot be less than ${minThreshold}.`}
           errors={list(errors.threshold)}
         >
           <input
