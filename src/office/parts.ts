@@ -76,8 +76,11 @@ function unusableWords(refusals: readonly ExtractRefusal[]): string {
   const reasons = [...byReason].map(
     ([reason, n]) => `${n} ${n === 1 ? 'file' : 'files'}: ${reason.replace(/\.$/, '')}`,
   );
-  const files = refusals.length === 1 ? 'The one file' : `None of the ${refusals.length} files`;
-  return `${files} of published figures on the share could be used (${reasons.join('; ')}). Tell your DSL.`;
+  const files =
+    refusals.length === 1
+      ? 'The one file of published figures on the share could not be used'
+      : `None of the ${refusals.length} files of published figures on the share could be used`;
+  return `${files} (${reasons.join('; ')}). Tell your DSL.`;
 }
 
 /** The periods on offer as of `now`: this term, last term, this year, earlier years. */

@@ -4,7 +4,7 @@
  * the lead's waits; an office user the DSL has not added yet is told so, with the key to give.
  * Real session, real crypto, real files.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/api/dispatch';
@@ -139,6 +139,36 @@ describe('the office role', () => {
     const answer = await call(office, 'office.periods');
     expect(answer).toMatchObject({ code: 'office-not-added' });
     expect((answer as { message: string }).message).toContain(recipient);
+  });
+
+  it('says no figures are published yet once the DSL has added them', async () => {
+    await cliJson(school.dslHome, [
+      'school',
+      'add-recipient',
+      '--role',
+      'office',
+      '--name',
+      'Olu Office',
+      '--recipient',
+      recipient,
+      '--passphrase-file',
+      school.passphraseFile,
+    ]);
+    expect(await call(office, 'office.periods')).toMatchObject({
+      code: 'no-extract',
+      message: 'No figures have been published for office staff yet: ask your DSL to publish them.',
+    });
+  });
+
+  it('says why none of the files on the share could be used, and what to do', async () => {
+    // A file planted where extracts go, under an extract's kind of name: not one of the school's.
+    await mkdir(join(school.share, 'extracts'), { recursive: true });
+    await writeFile(join(school.share, 'extracts', `${'ab'.repeat(16)}.age`), 'not an extract');
+    const answer = await call(office, 'office.periods');
+    expect(answer).toMatchObject({ code: 'extract-unusable' });
+    expect((answer as { message: string }).message).toMatch(
+      /^The one file of published figures on the share could not be used \(1 file: .+\)\. Tell your DSL\.$/,
+    );
   });
 
   it('locks: the identity is forgotten and every office operation answers locked again', async () => {
