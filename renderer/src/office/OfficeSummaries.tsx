@@ -124,9 +124,6 @@ function Unavailable({ code, message, recipient, onRetry }: UnavailableProps) {
       ) : (
         <p className="notice__message">{message}</p>
       )}
-      {code === 'no-extract' && (
-        <p>Ask your DSL to publish the figures for office staff from their Safeguard Desk.</p>
-      )}
       {known === undefined && (
         <p className="notice__code">
           Error code: <code>{code}</code>
