@@ -116,6 +116,8 @@ async function statusCommand(ctx: CommandContext, forms: FormRegistry): Promise<
       term`Figures from the extract published by ${status.source.publishedByName} on ${britishDateTime(status.source.producedAt)} for ${status.source.schoolName}.`,
       term`Periods on offer: ${status.periods.map((p) => p.period.label).join('; ')} (or --from and --to dates of your own).`,
     );
+  } else if (status.problem?.code === 'office-not-added') {
+    lines.push('Your DSL has not added you as office staff yet: give them the key above.');
   } else if (status.problem !== null) {
     lines.push(term`${status.problem.message}`);
   }
@@ -195,7 +197,8 @@ async function exportCommand(ctx: CommandContext, forms: FormRegistry): Promise<
       threshold: report.threshold,
       source: report.source,
     },
-    term`Wrote the ${format.toUpperCase()} summary for ${report.period.label} (${report.period.fromMonth} to ${report.period.toMonth}) to ${out}.\n` +
+    term`Wrote the ${format.toUpperCase()} summary to ${out}.\n` +
+      term`Period: ${report.period.label}, whole months ${report.period.fromMonth} to ${report.period.toMonth}.\n` +
       term`Figures from the extract published by ${report.source.publishedByName} on ${britishDateTime(report.source.extractProducedAt)}; figures under ${report.threshold} are shown as c.`,
   );
 }

@@ -74,7 +74,9 @@ describe('office export', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      new RegExp(`^Wrote the CSV summary for Academic year 2026-27.* to ${out}\\.\\n`),
+      new RegExp(
+        `^Wrote the CSV summary to ${out}\\.\\nPeriod: Academic year 2026-27 \\(to date\\), whole months 2026-09 to 2026-11\\.\\n`,
+      ),
     );
     // Nothing but where, when and the rule: no figure leaves through the terminal.
     expect(result.stdout).not.toMatch(/\b(concerns?|resolved|pathway)\b/i);
