@@ -77,7 +77,10 @@ export async function joinAsLead(input: {
   const { profile } = verifyProfile(json);
   const onProfile = await checkSecretsOnProfile(secrets, profile);
   // Now that the school and the lead are known, their names count as easy guesses too.
-  await checkNewPassphrase(newPassphrase, { schoolName: profile.schoolName, leadName: secrets.name });
+  await checkNewPassphrase(newPassphrase, {
+    schoolName: profile.schoolName,
+    leadName: secrets.name,
+  });
   const recoveryKey = generateRecoveryKey();
   await saveLeadSecrets(input.home, secrets, newPassphrase);
   try {
