@@ -9,6 +9,7 @@
  * fresh ids, references, times, words and people; their device signatures are not re-made, as
  * nothing on these paths checks them.
  */
+import { benchOffice } from './office';
 import { createHash, randomUUID } from 'node:crypto';
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -215,6 +216,8 @@ export async function benchCasework(root: string, helpers: BenchHelpers): Promis
       ],
       rows,
     );
+    // The office's extract, report and exports, from this same store.
+    await benchOffice({ home: dslHome, keyProvider, passphrase: PASSPHRASE, workspace }, helpers);
   } finally {
     workspace.close();
   }

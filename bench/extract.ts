@@ -8,7 +8,12 @@
 import { performance } from 'node:perf_hooks';
 import type { Workspace } from '../src/casework';
 import { generateAgeKeyPair } from '../src/crypto';
-import { publishExtract, readExtracts, type PublishResult } from '../src/office/extract';
+import {
+  publishExtract,
+  readExtracts,
+  type ExtractsOnShare,
+  type PublishResult,
+} from '../src/office/extract';
 import { addRecipient } from '../src/school';
 import { currentProfile } from '../src/school/changes';
 import { openShare } from '../src/share';
@@ -34,6 +39,8 @@ export interface ExtractBenchResult {
   publishMs: number[];
   last: PublishResult;
   readMs: number;
+  /** What the office read back: the extract it would report from. */
+  read: ExtractsOnShare;
 }
 
 /** Publishes the extract RUNS times (after one warm-up) and reads it back as the office. */
@@ -99,5 +106,5 @@ export async function benchExtract(
     ],
   );
   console.log(`  the office reads and verifies it in ${readMs.toFixed(0)} ms`);
-  return { rows: last.rows, bytes: last.bytes, publishMs, last, readMs };
+  return { rows: last.rows, bytes: last.bytes, publishMs, last, readMs, read };
 }

@@ -5,6 +5,8 @@
  * Targets (issue): filing p95 < 50 ms; import within 10× of the native floor
  * (X25519 + HKDF-SHA256 + ChaCha20-Poly1305 with Node's own crypto, same plaintexts); lead unlock
  * at age's default scrypt work factor < 1 s, beside the age-encryption-only time (bench/unlock.ts).
+ * On the 100,000-case store (bench/casework.ts), bench/office.ts then times the office's extract
+ * (publish, read and verify), the governors' report and its CSV, XLSX and PDF exports (< 3 s each).
  * Then bench/ui.ts: the renderer's gzipped bundle size and the home screen's load time in Chromium.
  * Always exits 0: it is a report; a missed target prints FAIL.
  */

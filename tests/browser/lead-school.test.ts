@@ -158,6 +158,35 @@ describe.skipIf(chromiumMissing !== null || !contactForm)('the DSL manages the s
     expect(shown.recipients.map((r) => r.name)).toEqual(['Ellie Shea']);
   });
 
+  it("publishes the office's figures only once an office user can read them", async () => {
+    const figures = page.getByRole('region', { name: 'Figures for the office' });
+    await press(figures, 'Publish the figures now');
+    await figures.getByText(/^No office user is on the school profile yet/).waitFor();
+
+    const form = page.getByRole('form', { name: /^Add a deputy/ });
+    await (await group(form, 'Their role')).getByRole('radio', { name: /^Office/ }).check();
+    await (await textbox(form, 'Their full name')).fill('Olu Office');
+    await (
+      await group(form, 'Their key')
+    )
+      .getByRole('radio', { name: /^They already have an age key/ })
+      .check();
+    await (
+      await textbox(form, 'Their age recipient')
+    ).fill('age1zafc0gk3epcwxml22dnwejn7er2v06jrdh2dej74e6vfjaallcmsyx7kk8');
+    await press(form, 'Add to the school');
+    await page.getByRole('list', { name: 'Office' }).getByText('Olu Office').waitFor();
+
+    await press(figures, 'Publish the figures now');
+    await figures
+      .getByText(
+        /^Published: figures from \d+ concerns?, readable by 1 office user and the leads\.$/,
+      )
+      .waitFor();
+    await figures.getByText(/^Last published .+, with \d+ concerns?\./).waitFor();
+    await expectNoSeriousViolations(page, 'the School screen after publishing');
+  });
+
   it('adds the headteacher by an existing age key, and links to the school calendar', async () => {
     const form = page.getByRole('form', { name: /^Add a deputy/ });
     await (await group(form, 'Their role')).getByRole('radio', { name: /^Headteacher/ }).check();

@@ -10,6 +10,7 @@ import { useHeadingFocus } from '../../components/useHeadingFocus';
 import { load, type Loadable } from '../../loadable';
 import { AddRecipientForm } from './AddRecipientForm';
 import { ContactsSection } from './ContactsSection';
+import { OfficeFiguresSection } from './OfficeFiguresSection';
 import { RecipientsSection } from './RecipientsSection';
 import type { SchoolView } from './types';
 import './school.css';
@@ -109,6 +110,7 @@ function SchoolBody({ view, changed, onCalendar }: SchoolBodyProps) {
       <RecipientsSection view={view} changed={changed} />
       {view.canChange && <AddRecipientForm changed={changed} />}
       <ContactsSection view={view} changed={changed} />
+      <OfficeFiguresSection />
       <section className="school__section" aria-labelledby="school-calendar-title">
         <h2 id="school-calendar-title">Term dates and closure days</h2>
         <p>
