@@ -116,7 +116,12 @@ export function chartDescription(table: StatTable): string {
 function chartedTable(table: StatTable): StatTable {
   const charted = chartedColumns(table);
   const totals = table.totals;
-  if (charted.length <= MOST_LABELLED || !totals) return table;
+  // Every figure withheld (a small school's type by urgency, say): a chart of c marks says
+  // nothing, and its labels collide; the totals row, when shown, does say something.
+  const allWithheld = table.rows.every((row) =>
+    charted.every(({ index }) => row.cells[index]?.kind === 'suppressed'),
+  );
+  if ((charted.length <= MOST_LABELLED && !allWithheld) || !totals) return table;
   return {
     ...table,
     title: `${table.title}: totals`,

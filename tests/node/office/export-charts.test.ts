@@ -17,7 +17,7 @@ import {
   SERIES_COLOURS,
   type ChartOption,
 } from '../../../src/office/charts';
-import type { StatTable } from '../../../src/office/report/model';
+import type { StatTable, TableRow } from '../../../src/office/report/model';
 import { repoRoot } from '../support/cli';
 import { largeReport, sampleTables } from './support/export-fixtures';
 
@@ -178,6 +178,47 @@ describe('the report charts', () => {
     });
     expect(series?.data[0]).toEqual({ value: 4000, label: { formatter: '4,000' } });
     expect(JSON.stringify(option.aria)).toContain('the table has every figure');
+  });
+
+  it('draw a table whose every figure is withheld as its shown totals, not a row of c marks', () => {
+    const withheld = { kind: 'suppressed', reason: 'primary' } as const;
+    const small: StatTable = {
+      id: 'by-type',
+      title: 'Concerns by type and urgency',
+      summary: 'Most concerns were not marked urgent.',
+      rowHeading: 'Type of concern',
+      columns: [
+        { key: 'urgent', label: 'Urgent', unit: 'count' },
+        { key: 'normal', label: 'Not urgent', unit: 'count' },
+        { key: 'total', label: 'All', unit: 'count', total: true },
+      ],
+      rows: ['Images', 'Contact'].map((label) => ({
+        key: label,
+        label,
+        cells: [withheld, withheld, { kind: 'count', value: 9 }],
+      })),
+      totals: [
+        { kind: 'count', value: 6 },
+        { kind: 'count', value: 12 },
+        { kind: 'count', value: 18 },
+      ],
+      chart: 'stacked-column',
+    };
+    const [series, ...more] = seriesOf(chartOption(small));
+    expect(more).toEqual([]);
+    expect(series?.data).toEqual([6, 12]);
+    // Published figures drawn, so the chart says something: with a figure shown it stays a stack.
+    const shown: StatTable = {
+      ...small,
+      rows: [
+        {
+          ...small.rows[0]!,
+          cells: [{ kind: 'count', value: 6 }, withheld, { kind: 'count', value: 9 }],
+        } satisfies TableRow,
+        small.rows[1]!,
+      ],
+    };
+    expect(seriesOf(chartOption(shown))).toHaveLength(2);
   });
 
   it('are as tall as their legend and rows need', () => {
