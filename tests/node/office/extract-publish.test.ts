@@ -8,10 +8,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyRecord } from '../../../src/casework';
 import { canonicalJson } from '../../../src/crypto';
+import { builtInForms } from '../../../src/forms/builtin';
 import {
   publishExtract,
   readExtracts,
@@ -20,6 +24,12 @@ import {
   type ExtractRow,
   type PublishResult,
 } from '../../../src/office/extract';
+import {
+  buildOfficeReport,
+  exportOfficeReport,
+  periodsOnOffer,
+  readNewestExtract,
+} from '../../../src/office/parts';
 import { hasAge } from '../support/age';
 import { answers, extractSchool, shared, type ExtractSchool } from './support';
 
@@ -44,6 +54,25 @@ const TERMS = [
 const PUBLISHED_AT = '2026-12-01T10:20:00Z';
 
 type Expected = Omit<ExtractRow, 'recordKey'>;
+
+/** "2026-05-01" as a person writes it, without the year: "1 May". */
+function dayMonth(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const month = new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', {
+    month: 'long',
+    timeZone: 'UTC',
+  });
+  return `${d} ${month}`;
+}
+
+/** Every sheet of a workbook as Gnumeric's `ssconvert` reads it, as one text. */
+async function gnumericText(xlsx: string, out: string): Promise<string> {
+  await mkdir(out, { recursive: true });
+  execFileSync('ssconvert', ['-S', xlsx, join(out, 'sheet-%n.csv')], { stdio: 'pipe' });
+  const sheets = (await readdir(out)).sort();
+  expect(sheets.length).toBeGreaterThanOrEqual(6);
+  return (await Promise.all(sheets.map((f) => readFile(join(out, f), 'utf8')))).join('\n');
+}
 
 describe('the published extract', () => {
   let s: ExtractSchool;
@@ -370,6 +399,93 @@ describe('the published extract', () => {
     expect(canonicalJson(opened)).toBe(text);
     const reading = opened.rows.map((r) => canonicalJson(r)).sort();
     expect(reading).toEqual(body.rows.map((r) => canonicalJson(r)).sort());
+  });
+
+  it('gives figures, in every format and every period on offer, that name nobody and nothing', async () => {
+    s.clock.now = new Date(PUBLISHED_AT);
+    const extract = await readNewestExtract({
+      ageIdentity: office.identity,
+      sharePath: s.school.share,
+      profile: await s.profile(),
+    });
+    const typeLabels = Object.fromEntries(builtInForms().map((f) => [f.form.id, f.form.title]));
+    const dir = await mkdtemp(join(tmpdir(), 'sgd-export-leaks-'));
+    const texts: Array<{ text: string; bounds: Set<string> }> = [];
+    try {
+      const choices = [
+        ...periodsOnOffer(extract, s.clock.now).map((o) => o.choice),
+        { kind: 'custom' as const, from: '2026-04-01', to: '2026-11-30' },
+      ];
+      expect(choices.length).toBeGreaterThanOrEqual(4);
+      for (const [n, period] of choices.entries()) {
+        const report = buildOfficeReport({
+          extract,
+          period,
+          threshold: 3,
+          typeLabels,
+          now: s.clock.now,
+        });
+        // A period is whole months: its first and last days may be named, as "1 April".
+        const [y, m] = report.period.toMonth.split('-').map(Number) as [number, number];
+        const last = new Date(Date.UTC(y, m, 0)); // day 0 of the next month
+        const bounds = new Set(
+          [`${report.period.fromMonth}-01`, last.toISOString().slice(0, 10)].map(dayMonth),
+        );
+        const push = (text: string) => texts.push({ text, bounds });
+        for (const format of ['csv', 'xlsx', 'pdf'] as const) {
+          const file = await exportOfficeReport(report, format);
+          // Named with the school and period, never with content.
+          expect(file.fileName).toMatch(/^Safeguarding summary - Fernhollow Primary - [^/]+\.\w+$/);
+          const path = join(dir, `${n}.${format}`);
+          await writeFile(path, file.bytes);
+          if (format === 'csv') push(Buffer.from(file.bytes).toString('utf8'));
+          // Read back as a spreadsheet program and a screen reader would.
+          if (format === 'xlsx') push(await gnumericText(path, join(dir, `${n}-sheets`)));
+          if (format === 'pdf') push(execFileSync('pdftotext', [path, '-']).toString('utf8'));
+        }
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    const people = s.workspace.store.db
+      .prepare('SELECT person_id FROM people')
+      .pluck()
+      .all() as string[];
+    for (const { text, bounds } of texts) {
+      expect(text).toMatch(/Fernhollow Primary/);
+      // The publishing DSL is named only as where the figures come from.
+      const flat = text.replace(/\s+/g, ' ');
+      expect(flat.split('Ellie Shea').length).toBe(
+        flat.split('published by Ellie Shea on 1 December 2026').length,
+      );
+      const lower = flat.replace(/published by Ellie Shea/g, '').toLowerCase();
+      for (const secret of [...NAMES, ...WORDS, ...ROLES_AS_TYPED, ...references]) {
+        expect(lower).not.toContain(secret.toLowerCase());
+      }
+      for (const id of [...caseIds, ...people]) expect(text).not.toContain(id);
+      expect(text).not.toMatch(/SG-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+      expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
+      // No day of a concern; the only days named are the day the figures were produced (from
+      // the extract) and the first and last days of the period's months.
+      for (const day of [...new Set(concernDates), '2026-11-13']) {
+        expect(text).not.toContain(day);
+        if (!bounds.has(dayMonth(day))) expect(text).not.toContain(dayMonth(day));
+      }
+      const months =
+        'January|February|March|April|May|June|July|August|September|October|November|December';
+      // A day and month, not a figure beside a month's name in a table ("0 October 2026 3").
+      const days = new Set(
+        text.match(
+          new RegExp(
+            `\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2} (${months})\\b(?! \\d{4}[ ,\\t]*\\d)`,
+            'g',
+          ),
+        ),
+      );
+      expect(days.has('1 December')).toBe(true); // the day produced, found as a day
+      const allowed = new Set([...bounds, '2026-12-01', dayMonth('2026-12-01')]);
+      expect([...days].map((d) => d.trim()).filter((d) => !allowed.has(d))).toEqual([]);
+    }
   });
 
   it('is recorded on the lead\u2019s audit chain with its file and row count only', () => {
