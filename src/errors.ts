@@ -119,6 +119,12 @@ export const publicErrorCodes = [
   'wrong-outcome',
   'audit-broken',
   'unlock-wait',
+  // casework travelling between leads through the share
+  'event-unknown-version',
+  'not-an-event-file',
+  'event-replay',
+  'event-case-not-held',
+  'event-wrong-case',
   // casework: calendars and clocks
   'invalid-date',
   'invalid-instant',

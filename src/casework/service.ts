@@ -196,6 +196,8 @@ export class Casework {
       });
       const signed = signEvent(body, this.actor.sign);
       this.store.events.insert(signed, body.at);
+      // On its way to the case's other leads through the share (casework/sync).
+      if (caseId !== null) this.store.sync.queue(body.eventId, caseId, body.at);
       this.afterEvent(signed, caseId);
       return signed;
     });

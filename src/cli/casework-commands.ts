@@ -24,6 +24,7 @@ import {
 import { normaliseReference } from '../concerns';
 import { SafeguardError } from '../errors';
 import type { CommandContext } from './context';
+import { deliverQueued } from './event-sync';
 import { caseStateText, chronologyText, inboxRowsText } from './casework-text';
 import { output, readPassphrase, UsageError } from './io';
 import { term } from './terminal-text';
@@ -39,7 +40,10 @@ export async function withWorkspace<T>(
     passphrase: await readPassphrase(ctx.options['passphrase-file']),
   });
   try {
-    return await work(workspace);
+    const result = await work(workspace);
+    // What the command recorded goes to the case's other leads now, or waits in the outbox.
+    await deliverQueued(ctx, workspace);
+    return result;
   } finally {
     workspace.close();
   }

@@ -27,6 +27,7 @@ import { removeRecipientCommand, schoolShowCommand, setContactsCommand } from '.
 import type { CommandContext } from './context';
 import { output, readNewPassphrase, readPassphrase, readRecoveryKey, UsageError } from './io';
 import { posterCommand } from './poster-command';
+import { syncEvents, type EventSyncResult } from './event-sync';
 import { britishDateTime } from './local-time';
 import { term } from './terminal-text';
 
@@ -153,8 +154,15 @@ export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Pro
   await withWorkspace(ctx, async (workspace) => {
     const { store, secrets } = workspace;
     if (sub === 'import') {
-      const result = await importConcerns({ store, forms, secrets, calendar: workspace.calendar });
-      output(ctx.json, result, importWords(result));
+      const concerns = await importConcerns({
+        store,
+        forms,
+        secrets,
+        calendar: workspace.calendar,
+      });
+      const events = await syncEvents(ctx, workspace);
+      const result = { ...concerns, events };
+      output(ctx.json, result, `${importWords(concerns)}\n${eventWords(events)}`);
       return;
     }
     if (sub === 'quarantine') {
@@ -187,6 +195,22 @@ export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Pro
       `${caseDetailText(detail, form)}\n\n${caseStateText(record)}`,
     );
   });
+}
+
+/** What receiving and delivering casework events did, in a line or two (no content). */
+function eventWords({ received, delivered }: EventSyncResult): string {
+  const lines = [
+    `Received ${received.events} casework event(s) from other leads; delivered ${delivered.delivered} of yours.`,
+  ];
+  if (received.quarantined.length > 0) {
+    lines.push(
+      `${received.quarantined.length} event file(s) put in quarantine: see "lead quarantine".`,
+    );
+  }
+  if (delivered.error !== null) {
+    lines.push(`${delivered.pending} event(s) of yours wait to be delivered: ${delivered.error}`);
+  }
+  return lines.join('\n');
 }
 
 /** Beyond this many, files are summarised by reason instead of listed one by one. */

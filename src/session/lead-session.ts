@@ -20,6 +20,7 @@ import {
 } from '../casework';
 import { SafeguardError } from '../errors';
 import type { FormRegistry } from '../forms';
+import { deliverEvents, receiveEvents } from '../casework/sync';
 import { changeLeadPassphrase, hasLeadIdentity, recoverLead } from '../lead';
 import { publishExtract, type PublishResult } from '../office/extract';
 import type { SchoolProfile } from '../school/profile';
@@ -28,6 +29,8 @@ import type { KeyProvider } from '../storage/key-provider';
 export const IMPORT_EVERY_MS = 60_000;
 /** The extract is published this long after the last change (so a run of changes makes one). */
 export const PUBLISH_AFTER_MS = 2 * 60_000;
+/** A change is delivered to the case's other leads this soon (a run of changes goes together). */
+export const DELIVER_AFTER_MS = 2_000;
 
 /** Where the office's figures stand, for the lead's status. */
 export interface ExtractStatus {
@@ -62,6 +65,8 @@ export class LeadSession {
   private publishing: Promise<PublishResult> | null = null;
   private extractProblem: { code: string; message: string } | null = null;
   private stopListening: (() => void) | null = null;
+  private deliverTimer: NodeJS.Timeout | null = null;
+  private delivering: Promise<void> | null = null;
 
   constructor(private readonly options: LeadSessionOptions) {}
 
@@ -101,7 +106,10 @@ export class LeadSession {
       keyProvider: this.options.keyProvider,
       passphrase,
     });
-    this.stopListening = this.workspace.casework.onChange(() => this.schedulePublish());
+    this.stopListening = this.workspace.casework.onChange(() => {
+      this.schedulePublish();
+      this.scheduleDelivery();
+    });
     this.schedulePublish();
     void this.importNow().catch(() => undefined);
     const every = this.options.importEveryMs ?? IMPORT_EVERY_MS;
@@ -126,6 +134,9 @@ export class LeadSession {
       secrets: workspace.secrets,
       calendar: workspace.calendar,
     });
+    if (this.workspace !== workspace) return { imported: 0, urgent: 0 };
+    // Other leads' casework, after the concerns it is about; then this lead's queued events.
+    await this.syncEvents(workspace).catch(() => undefined);
     if (this.workspace !== workspace) return { imported: 0, urgent: 0 };
     const fresh = workspace.store.cases.list().filter((c) => !before.has(`${c.concernId}.age`));
     const counts = {
@@ -175,6 +186,39 @@ export class LeadSession {
           : { code: 'internal', message: 'The figures could not be published (internal error).' };
       throw error;
     }
+  }
+
+  /** Receives other leads' events and delivers this lead's (one run at a time). */
+  private syncEvents(workspace: Workspace, receive = true): Promise<void> {
+    const previous = this.delivering ?? Promise.resolve();
+    const run = previous
+      .catch(() => undefined)
+      .then(async () => {
+        if (this.workspace !== workspace || this.options.profile === undefined) return;
+        const profile = await this.options.profile();
+        if (this.workspace !== workspace) return;
+        workspace.profileChanged(profile);
+        if (receive) await receiveEvents({ lead: workspace });
+        if (this.workspace !== workspace) return;
+        await deliverEvents({ store: workspace.store, secrets: workspace.secrets, profile });
+      })
+      .finally(() => {
+        if (this.delivering === run) this.delivering = null;
+      });
+    this.delivering = run;
+    return run;
+  }
+
+  /** Delivers a change to the case's other leads shortly after it is made. */
+  private scheduleDelivery(): void {
+    const workspace = this.workspace;
+    if (workspace === null || this.deliverTimer !== null) return;
+    this.deliverTimer = setTimeout(() => {
+      this.deliverTimer = null;
+      // A share that is away leaves the events queued: the minute's import tries again.
+      this.syncEvents(workspace, false).catch(() => undefined);
+    }, DELIVER_AFTER_MS);
+    this.deliverTimer.unref();
   }
 
   /** (Re)starts the delay before the next automatic publication. */
@@ -233,6 +277,8 @@ export class LeadSession {
     this.timer = null;
     if (this.publishTimer) clearTimeout(this.publishTimer);
     this.publishTimer = null;
+    if (this.deliverTimer) clearTimeout(this.deliverTimer);
+    this.deliverTimer = null;
     this.stopListening?.();
     this.stopListening = null;
     this.extractProblem = null;

@@ -22,6 +22,7 @@ import {
   statConcernFile,
   writeConcern,
 } from './concern-files';
+import { listEventFiles, readEventFile, statEventFile, writeEventFile } from './event-files';
 import {
   listExtractFiles,
   readExtractFile,
@@ -35,6 +36,7 @@ import { listRecoveryFiles, readRecoveryFile, writeRecoveryFile } from './recove
 import type { Share, WriteOutcome } from './share';
 
 export { ackFileConcernId } from './ack-files';
+export { isEventFileName } from './event-files';
 export { isExtractFileName } from './extract-files';
 export { SHARE_FOLDERS, type ShareFolder } from './folder-access';
 export { recoveryFileRecipientId } from './recovery-files';
@@ -169,6 +171,22 @@ export class FolderShare implements Share {
 
   removeExtractFile(name: string): Promise<boolean> {
     return removeExtractFile(this.access, name);
+  }
+
+  writeEventFile(name: string, sealed: Uint8Array): Promise<WriteOutcome> {
+    return writeEventFile(this.access, name, sealed);
+  }
+
+  listEventFiles(): Promise<string[]> {
+    return listEventFiles(this.access);
+  }
+
+  statEventFile(name: string): Promise<{ size: number; mtimeMs: number }> {
+    return statEventFile(this.access, name);
+  }
+
+  readEventFile(name: string): Promise<BoundedRead> {
+    return readEventFile(this.access, name);
   }
 
   /** Removes our abandoned temp files from the share's folders; returns how many. */

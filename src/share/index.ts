@@ -3,6 +3,7 @@ import type { Share } from './share';
 
 export {
   ackFileConcernId,
+  isEventFileName,
   isExtractFileName,
   recoveryFileRecipientId,
   SHARE_FOLDERS,

@@ -21,6 +21,11 @@ export const SHARE_LIMITS = {
    * room for a million (the format's row limit) and refuses anything larger unread.
    */
   extractBytes: 64 * MiB,
+  /**
+   * events/<hash>.age: one lead's new events on one case since the last delivery; a note's text is
+   * at most a few KiB, so a busy afternoon's batch is well under this.
+   */
+  eventBytes: 4 * MiB,
   /** Extract files one reading opens, newest first (a share writer could plant many). */
   extractFilesRead: 50,
   /**

@@ -57,6 +57,14 @@ export interface Share {
   readExtractFile(name: string, options?: { headBytes?: number }): Promise<BoundedRead>;
   /** Removes an extract this computer wrote and has since superseded; false when already gone. */
   removeExtractFile(name: string): Promise<boolean>;
+  /** Writes a sealed batch of casework events under its name, never replacing a file. */
+  writeEventFile(name: string, sealed: Uint8Array): Promise<WriteOutcome>;
+  /** The event file names, sorted. */
+  listEventFiles(): Promise<string[]>;
+  /** The size and time of an event file (refused when not a regular file). */
+  statEventFile(name: string): Promise<{ size: number; mtimeMs: number }>;
+  /** An event file's bytes, bounded. */
+  readEventFile(name: string): Promise<BoundedRead>;
   /** Removes our abandoned temp files; returns how many. */
   sweepTemps(): Promise<number>;
 }

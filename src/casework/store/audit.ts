@@ -21,6 +21,8 @@ export type AuditKind =
   | 'chronology-viewed'
   | 'export'
   | 'extract-published'
+  | 'events-delivered'
+  | 'events-received'
   | 'calendar-changed'
   | 'audit-verified'
   | 'passphrase-changed';

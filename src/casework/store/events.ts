@@ -53,6 +53,17 @@ export class EventsTable {
     );
   }
 
+  /** Events by id, exactly as signed (ids not held are left out). */
+  signed(eventIds: readonly string[]): SignedEvent[] {
+    const get = this.db.prepare('SELECT body_json, signature FROM case_events WHERE event_id = ?');
+    return eventIds.flatMap((id) => {
+      const row = get.get(id) as { body_json: string; signature: string } | undefined;
+      return row
+        ? [{ event: JSON.parse(row.body_json) as EventBody, signature: row.signature }]
+        : [];
+    });
+  }
+
   /** The events of one case, as parsed bodies (they were validated when they were stored). */
   forCase(caseId: string): EventBody[] {
     return (

@@ -17,6 +17,7 @@ import { QuarantineTable } from './quarantine';
 import { SearchTable } from './search';
 import { SettingsTable } from './settings';
 import { StateTable } from './state';
+import { SyncTable } from './sync';
 import { UnlockAttemptsTable } from './unlock-attempts';
 
 export { auditHash, GENESIS_HASH, type AuditKind, type AuditRow } from './audit';
@@ -27,6 +28,7 @@ export { personMatchKey, type PersonRecord } from './people';
 export type { CaseBasics, ConcernFigures } from './state';
 export type { QuarantineEntry } from './quarantine';
 export type { LeadSettings } from './settings';
+export type { EventFileOutcome } from './sync';
 
 /**
  * The case store's page cache, in KiB (negative, as SQLite takes it): 64 MiB. Pages are decrypted
@@ -46,6 +48,7 @@ export class CaseStore {
   readonly search: SearchTable;
   readonly state: StateTable;
   readonly unlockAttempts: UnlockAttemptsTable;
+  readonly sync: SyncTable;
 
   constructor(readonly db: Db) {
     this.cases = new CasesTable(db);
@@ -58,6 +61,7 @@ export class CaseStore {
     this.search = new SearchTable(db);
     this.state = new StateTable(db);
     this.unlockAttempts = new UnlockAttemptsTable(db);
+    this.sync = new SyncTable(db);
   }
 
   /** Runs `work` in one write transaction. */

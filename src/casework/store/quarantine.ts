@@ -77,6 +77,11 @@ export class QuarantineTable {
     return new Map(rows.map((r) => [r.file, { size: r.size, mtimeMs: r.mtimeMs }]));
   }
 
+  /** Takes a file out of quarantine (it has since been received). */
+  remove(file: string): void {
+    this.db.prepare('DELETE FROM quarantine WHERE file = ?').run(file);
+  }
+
   /** Notes a share file that is not for this lead, so it is not opened again while unchanged. */
   skip(file: string, size: number, mtimeMs: number): void {
     this.db

@@ -7,6 +7,7 @@ import { migration0005 } from './0005-calendar';
 import { migration0006 } from './0006-search-ids';
 import { migration0007 } from './0007-events-by-case';
 import { migration0008 } from './0008-extract-figures';
+import { migration0009 } from './0009-event-sync';
 
 /** Every lead-store migration, oldest first. */
 export const leadMigrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const leadMigrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
