@@ -162,7 +162,7 @@ export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Pro
       });
       const events = await syncEvents(ctx, workspace);
       const result = { ...concerns, events };
-      output(ctx.json, result, `${importWords(concerns)}\n${eventWords(events)}`);
+      output(ctx.json, result, [importWords(concerns), ...eventWords(events)].join('\n'));
       return;
     }
     if (sub === 'quarantine') {
@@ -197,11 +197,14 @@ export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Pro
   });
 }
 
-/** What receiving and delivering casework events did, in a line or two (no content). */
-function eventWords({ received, delivered }: EventSyncResult): string {
-  const lines = [
-    `Received ${received.events} casework event(s) from other leads; delivered ${delivered.delivered} of yours.`,
-  ];
+/** What receiving and delivering casework events did, in a line or two (none when nothing). */
+function eventWords({ received, delivered }: EventSyncResult): string[] {
+  const lines: string[] = [];
+  if (received.events > 0 || delivered.delivered > 0) {
+    lines.push(
+      `Received ${received.events} casework event(s) from other leads; delivered ${delivered.delivered} of yours.`,
+    );
+  }
   if (received.quarantined.length > 0) {
     lines.push(
       `${received.quarantined.length} event file(s) put in quarantine: see "lead quarantine".`,
@@ -210,7 +213,7 @@ function eventWords({ received, delivered }: EventSyncResult): string {
   if (delivered.error !== null) {
     lines.push(`${delivered.pending} event(s) of yours wait to be delivered: ${delivered.error}`);
   }
-  return lines.join('\n');
+  return lines;
 }
 
 /** Beyond this many, files are summarised by reason instead of listed one by one. */

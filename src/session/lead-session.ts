@@ -3,7 +3,9 @@
  * unlocked (the workspace open: identity in memory, case store open). Lead operations ask it for
  * the workspace and get `not-a-lead` or `locked` otherwise. While unlocked, new concerns are
  * imported at once and every minute; `onNewConcerns` hears only counts (for a notification that
- * says "2 new concerns, 1 urgent" and nothing else). Locking forgets the secrets.
+ * says "2 new concerns, 1 urgent" and nothing else). Each import also receives other leads'
+ * casework events from the share and delivers this lead's; a change is delivered two seconds
+ * after it is made (docs/event-sync.md). Locking forgets the secrets.
  *
  * The anonymised extract for office staff is published on demand and, while unlocked, a while
  * (`publishAfterMs`) after the last change to the record (an event, an import, the calendar) and

@@ -58,6 +58,11 @@ describe('lead import through the CLI', () => {
       inQuarantine: 1,
       // Imported, not opened: nobody is told "opened" yet.
       acknowledgements: { written: 0, owed: 0, error: null },
+      // No other lead, and nothing recorded yet: no casework events either way.
+      events: {
+        received: { files: 0, events: 0, cases: [], quarantined: [] },
+        delivered: { delivered: 0, files: 0, pending: 0, error: null },
+      },
     });
     expect(JSON.stringify(result)).not.toContain(elsewhere);
     expect(await folderState(concerns)).toEqual(before);

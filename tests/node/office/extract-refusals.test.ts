@@ -7,8 +7,8 @@
  * published. Of two leads' extracts the office uses the one covering more concerns.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,24 +32,9 @@ import { currentProfile } from '../../../src/school/changes';
 import { openStaffStore } from '../../../src/staff';
 import { UnprotectedFileKeyProvider } from '../../../src/storage/key-provider';
 import { addJoinedRecipient } from '../support/school';
+import { snapshot } from '../support/share-snapshot';
 import { answers, extractSchool, type ExtractSchool } from './support';
 
-/** Every path under the share with its kind and, for regular files, a hash of its bytes. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const name of await readdir(dir)) {
-    const path = join(dir, name);
-    const info = await lstat(path);
-    if (info.isDirectory()) Object.assign(out, await snapshot(path));
-    else if (info.isSymbolicLink()) out[path] = `link ${await readlink(path)}`;
-    else if (info.isFile()) {
-      out[path] = `file ${createHash('sha256')
-        .update(await readFile(path))
-        .digest('hex')}`;
-    } else out[path] = `other ${info.mode}`;
-  }
-  return out;
-}
 
 describe('extracts the office refuses', () => {
   let s: ExtractSchool;
