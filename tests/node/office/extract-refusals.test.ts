@@ -35,7 +35,6 @@ import { addJoinedRecipient } from '../support/school';
 import { snapshot } from '../support/share-snapshot';
 import { answers, extractSchool, type ExtractSchool } from './support';
 
-
 describe('extracts the office refuses', () => {
   let s: ExtractSchool;
   let officeIdentity: string;
