@@ -7,6 +7,8 @@
  * at age's default scrypt work factor < 1 s, beside the age-encryption-only time (bench/unlock.ts).
  * On the 100,000-case store (bench/casework.ts), bench/office.ts then times the office's extract
  * (publish, read and verify), the governors' report and its CSV, XLSX and PDF exports (< 3 s each).
+ * bench/events.ts then times casework travelling between leads on the filing bench's school:
+ * delivery of a week's events to the share and a lead's catch-up after a week offline.
  * Then bench/ui.ts: the renderer's gzipped bundle size and the home screen's load time in Chromium.
  * Always exits 0: it is a report; a missed target prints FAIL.
  */
@@ -26,6 +28,7 @@ import { UnprotectedFileKeyProvider } from '../src/storage/key-provider';
 import { contactAnswers } from '../tests/node/support/school';
 import { nativeOpen, nativeSeal, staticKey, type NativeSealed } from './native-floor';
 import { benchCasework } from './casework';
+import { benchEvents } from './events';
 import { benchUi } from './ui';
 import { benchUnlock, type UnlockSample } from './unlock';
 
@@ -45,10 +48,12 @@ async function main(): Promise<void> {
   const started = performance.now();
   printMachine();
 
-  const only = process.env.BENCH_ONLY; // 'filing', 'casework' or 'ui'; all when unset
+  const only = process.env.BENCH_ONLY; // 'filing', 'events', 'casework' or 'ui'; all when unset
   const root = await mkdtemp(join(tmpdir(), 'sgd-bench-'));
   try {
-    if (!only || only === 'filing') await run(root);
+    if (!only || only === 'filing' || only === 'events') await run(root);
+    // Casework between leads, on the filing bench's school (its 2,000 imported concerns).
+    if (!only || only === 'events') await benchEvents(root, { table });
     if (!only || only === 'casework') await benchCasework(root, { table, verdict, median });
   } finally {
     await rm(root, { recursive: true, force: true });

@@ -225,6 +225,49 @@ export class Casework {
     return stored;
   }
 
+  /**
+   * Takes in a batch of events from the share (casework/sync), all or none: each checked as
+   * `receive` checks one, then stored with its audit entry; each changed case is worked out once
+   * at the end rather than after every event. Returns the case id of each new event (events
+   * already held are skipped). Throws, storing nothing, when any event is refused.
+   */
+  receiveAll(events: readonly SignedEvent[]): string[] {
+    for (const { event, signature } of events) {
+      const author = this.roster.get(event.author);
+      if (!author?.verifyKey || !eventSignatureValid({ event, signature }, author.verifyKey)) {
+        throw new SafeguardError('bad-signature', 'Its signature is not by a lead of this school.');
+      }
+    }
+    const fresh = this.store.transaction(() => {
+      const checked = new Set<string>();
+      const cases = new Map<string, boolean>(); // case id → its search text needs redoing
+      const stored: string[] = [];
+      const at = this.now().toISOString();
+      for (const signed of events) {
+        const { caseId, author, type } = signed.event;
+        if (caseId === null) continue;
+        if (!checked.has(`${caseId} ${author}`)) {
+          this.requireRecipient(caseId, author);
+          checked.add(`${caseId} ${author}`);
+        }
+        if (!this.store.events.insert(signed, at)) continue;
+        this.auditEvent(signed);
+        stored.push(caseId);
+        cases.set(
+          caseId,
+          (cases.get(caseId) ?? false) || type === 'note-added' || type === 'corrected',
+        );
+      }
+      for (const [caseId, reindex] of cases) {
+        this.refresh(caseId);
+        if (reindex) this.reindex(caseId);
+      }
+      return stored;
+    });
+    if (fresh.length > 0) this.changed();
+    return fresh;
+  }
+
   /** Full-text search over answers, notes and names, with filters; audited. */
   search(query: string, filters: CaseFilters, limit = 200): InboxRow[] {
     this.audit('search', { query, filters: { ...filters } });
@@ -338,6 +381,15 @@ export class Casework {
 
   private afterEvent(signed: SignedEvent, caseId: string | null): void {
     const { event } = signed;
+    this.auditEvent(signed);
+    if (caseId === null) return;
+    this.refresh(caseId);
+    if (event.type === 'note-added' || event.type === 'corrected') this.reindex(caseId);
+  }
+
+  /** The audit entry for an event recorded or received: its id, type, case, author and hash. */
+  private auditEvent(signed: SignedEvent): void {
+    const { event } = signed;
     this.store.audit.append(
       {
         at: this.now().toISOString(),
@@ -353,9 +405,6 @@ export class Casework {
       },
       this.actor.sign,
     );
-    if (caseId === null) return;
-    this.refresh(caseId);
-    if (event.type === 'note-added' || event.type === 'corrected') this.reindex(caseId);
   }
 
   /** The case's search text: the concern, plus every note as it now reads. */

@@ -91,8 +91,8 @@ export async function receiveEvents(input: {
       const fresh = fold(input.lead, name, batch, now, sign);
       store.quarantine.remove(quarantineName(name));
       result.files += 1;
-      result.events += fresh.length;
-      for (const caseId of fresh) changed.add(caseId);
+      result.events += fresh.events;
+      for (const caseId of fresh.cases) changed.add(caseId);
     } catch (error) {
       if (error instanceof SafeguardError && SHARE_WIDE.has(error.code)) throw error;
       if (error instanceof SafeguardError && error.code === 'share-file-missing') continue;
@@ -122,7 +122,8 @@ export async function receiveEvents(input: {
 
 /**
  * Folds a verified batch's events in, all or none, noting the file and auditing who it came from.
- * Returns the case ids of the new events. Throws (applying nothing) when any event is refused.
+ * Returns how many events were new and their cases. Throws (applying nothing) when any event is
+ * refused.
  */
 function fold(
   lead: Workspace,
@@ -130,10 +131,9 @@ function fold(
   batch: EventBatch,
   now: () => Date,
   sign: (message: Uint8Array) => string,
-): string[] {
+): { events: number; cases: string[] } {
   const { store, casework, secrets } = lead;
   return store.transaction(() => {
-    const fresh: string[] = [];
     for (const signed of batch.events) {
       const caseId = signed.event.caseId;
       if (caseId === null) {
@@ -148,8 +148,9 @@ function fold(
           'It carries events for a concern this computer does not hold; it is tried again at each import.',
         );
       }
-      if (casework.receive(signed)) fresh.push(caseId);
     }
+    // Signatures, recipients, storing and auditing; each changed case worked out once.
+    const fresh = casework.receiveAll(batch.events);
     if (fresh.length === 0) {
       throw new SafeguardError(
         'event-replay',
@@ -166,7 +167,7 @@ function fold(
       },
       sign,
     );
-    return [...new Set(fresh)];
+    return { events: fresh.length, cases: [...new Set(fresh)] };
   });
 }
 
