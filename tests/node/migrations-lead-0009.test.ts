@@ -43,13 +43,20 @@ describe('lead migration 0009', () => {
 
     expect(db.pragma('user_version', { simple: true })).toBe(9);
     const sync = new SyncTable(db);
-    expect(sync.pending()).toEqual([
+    expect(sync.unplanned()).toEqual([
       { eventId: 'e1', caseId: cases[1] },
       { eventId: 'e3', caseId: cases[0] },
     ]);
     expect(sync.knownFiles().size).toBe(0);
-    sync.delivered('0123456789abcdef0123456789abcdef.age', ['e1'], '2026-11-06T00:00:00Z');
-    expect(sync.pendingCount()).toBe(1);
-    expect([...sync.knownFiles()]).toEqual(['0123456789abcdef0123456789abcdef.age']);
+    // A file chosen, then cut short: the same events wait under the same name.
+    const file = '0123456789abcdef0123456789abcdef.age';
+    sync.plan(file, ['e1', 'e3']);
+    expect(sync.unplanned()).toEqual([]);
+    expect(sync.planned()).toEqual([{ file, eventIds: ['e1', 'e3'] }]);
+    expect(sync.pendingCount()).toBe(2);
+    expect(sync.delivered(file, '2026-11-06T00:00:00Z')).toBe(2);
+    expect(sync.pendingCount()).toBe(0);
+    expect(sync.planned()).toEqual([]);
+    expect([...sync.knownFiles()]).toEqual([file]);
   });
 });

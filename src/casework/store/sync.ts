@@ -20,33 +20,62 @@ export class SyncTable {
       .run(eventId, caseId, at);
   }
 
-  /** Events no file carries yet, oldest first, with their case. */
-  pending(): Array<{ eventId: string; caseId: string }> {
+  /** Events waiting with no file chosen for them yet, oldest first, with their case. */
+  unplanned(): Array<{ eventId: string; caseId: string }> {
     return (
       this.db
         .prepare(
           `SELECT o.event_id AS eventId, o.case_id AS caseId FROM event_outbox o
            JOIN case_events e ON e.event_id = o.event_id
-           WHERE o.file IS NULL ORDER BY e.seq`,
+           WHERE o.delivered_at IS NULL AND o.file IS NULL ORDER BY e.seq`,
         )
         .all() as Array<{ eventId: string; caseId: string }>
     ).map((r) => ({ eventId: r.eventId, caseId: r.caseId }));
   }
 
+  /**
+   * Files chosen for waiting events but not known to be on the share (a delivery cut short),
+   * each with its events in the order recorded: to be written again exactly as planned.
+   */
+  planned(): Array<{ file: string; eventIds: string[] }> {
+    const rows = this.db
+      .prepare(
+        `SELECT o.file AS file, o.event_id AS eventId FROM event_outbox o
+         JOIN case_events e ON e.event_id = o.event_id
+         WHERE o.delivered_at IS NULL AND o.file IS NOT NULL ORDER BY e.seq`,
+      )
+      .all() as Array<{ file: string; eventId: string }>;
+    const files = new Map<string, string[]>();
+    for (const { file, eventId } of rows) files.set(file, [...(files.get(file) ?? []), eventId]);
+    return [...files].map(([file, eventIds]) => ({ file, eventIds }));
+  }
+
   /** How many events wait for the share. */
   pendingCount(): number {
     return this.db
-      .prepare('SELECT count(*) FROM event_outbox WHERE file IS NULL')
+      .prepare('SELECT count(*) FROM event_outbox WHERE delivered_at IS NULL')
       .pluck()
       .get() as number;
   }
 
-  /** Notes that `file` on the share carries these events, and that it is ours (one transaction). */
-  delivered(file: string, eventIds: readonly string[], at: string): void {
-    const mark = this.db.prepare('UPDATE event_outbox SET file = ? WHERE event_id = ?');
+  /** Chooses `file` for these events, before it is written (one transaction). */
+  plan(file: string, eventIds: readonly string[]): void {
+    const mark = this.db.prepare(
+      'UPDATE event_outbox SET file = ? WHERE event_id = ? AND delivered_at IS NULL',
+    );
     this.db.transaction(() => {
       for (const id of eventIds) mark.run(file, id);
-      this.noteFile(file, 'ours', eventIds.length, null, at);
+    })();
+  }
+
+  /** Notes that `file` is on the share with the events chosen for it, and that it is ours. */
+  delivered(file: string, at: string): number {
+    return this.db.transaction(() => {
+      const { changes } = this.db
+        .prepare('UPDATE event_outbox SET delivered_at = ? WHERE file = ? AND delivered_at IS NULL')
+        .run(at, file);
+      this.noteFile(file, 'ours', changes, null, at);
+      return changes;
     })();
   }
 

@@ -38,44 +38,59 @@ export interface DeliverResult {
 export async function deliverEvents(input: DeliverInput): Promise<DeliverResult> {
   const now = input.now ?? (() => new Date());
   const { store, secrets, profile } = input;
-  const pending = store.sync.pending();
-  const result: DeliverResult = { delivered: 0, files: 0, pending: pending.length, error: null };
-  if (pending.length === 0) return result;
+  const result: DeliverResult = {
+    delivered: 0,
+    files: 0,
+    pending: store.sync.pendingCount(),
+    error: null,
+  };
+  if (result.pending === 0) return result;
   const settings = store.settings.get();
   if (settings === null) {
     throw new SafeguardError('not-a-lead', 'This home folder has no case store set up.');
   }
   const share = input.share ?? openShare(settings.sharePath);
   const self = await recipientOf(secrets.ageIdentity);
-  const groups = groupByRecipients(store, pending, profile, self);
   const nameOf = eventFileNamer(secrets.signingKey);
   const sign = createSigner(secrets.signingKey);
+  const recipientsOf = caseRecipients(store, profile, self);
+
+  // First choose each new file and note the choice; then write. A delivery cut short between the
+  // two writes the same events under the same name next time, never a file with some of them.
+  for (const { eventIds } of groupByRecipients(store.sync.unplanned(), recipientsOf)) {
+    for (let i = 0; i < eventIds.length; i += EVENTS_PER_FILE) {
+      const chunk = eventIds.slice(i, i + EVENTS_PER_FILE);
+      store.sync.plan(nameOf(chunk), chunk);
+    }
+  }
   try {
-    for (const { recipients, eventIds } of groups) {
-      for (let i = 0; i < eventIds.length; i += EVENTS_PER_FILE) {
-        const chunk = eventIds.slice(i, i + EVENTS_PER_FILE);
-        const events = store.events.signed(chunk);
-        const packed = packBatch(
-          { schoolId: settings.schoolId, packedBy: secrets.recipientId, events },
+    // Temp files of ours a killed delivery left (other computers' only once they are old).
+    await share.sweepTemps().catch(() => 0);
+    for (const { file, eventIds } of store.sync.planned()) {
+      const events = store.events.signed(eventIds);
+      // The leads of every case in the file (they were the same when it was planned).
+      const recipients = events
+        .map((e) => recipientsOf(e.event.caseId ?? ''))
+        .reduce((all, these) => all.filter((r) => these.includes(r)));
+      const packed = packBatch(
+        { schoolId: settings.schoolId, packedBy: secrets.recipientId, events },
+        sign,
+      );
+      await share.writeEventFile(file, await sealToRecipients(packed, recipients));
+      store.transaction(() => {
+        const count = store.sync.delivered(file, now().toISOString());
+        store.audit.append(
+          {
+            at: now().toISOString(),
+            actor: secrets.recipientId,
+            kind: 'events-delivered',
+            detail: { file, events: count },
+          },
           sign,
         );
-        const name = nameOf(chunk);
-        await share.writeEventFile(name, await sealToRecipients(packed, recipients));
-        store.transaction(() => {
-          store.sync.delivered(name, chunk, now().toISOString());
-          store.audit.append(
-            {
-              at: now().toISOString(),
-              actor: secrets.recipientId,
-              kind: 'events-delivered',
-              detail: { file: name, events: chunk.length },
-            },
-            sign,
-          );
-        });
-        result.delivered += chunk.length;
-        result.files += 1;
-      }
+      });
+      result.delivered += events.length;
+      result.files += 1;
     }
   } catch (error) {
     result.error =
@@ -88,26 +103,38 @@ export async function deliverEvents(input: DeliverInput): Promise<DeliverResult>
 }
 
 /**
- * Pending events grouped by who they are sealed to: per case, the leads the concern was sealed to
- * who are on the profile now, and this lead. Groups and their events keep the outbox's order, so
- * two deliveries of the same queue make the same files.
+ * Who a case's events are sealed to: the leads its concern was sealed to who are on the profile
+ * now, and this lead (age recipients, sorted). Worked out once per case.
  */
-function groupByRecipients(
+function caseRecipients(
   store: CaseStore,
-  pending: ReadonlyArray<{ eventId: string; caseId: string }>,
   profile: SchoolProfile,
   self: string,
-): Array<{ recipients: string[]; eventIds: string[] }> {
+): (caseId: string) => string[] {
   const onProfile = new Map(profile.recipients.map((r) => [r.id, r.ageRecipient]));
-  const recipientsOfCase = new Map<string, string[]>();
-  const groups = new Map<string, { recipients: string[]; eventIds: string[] }>();
-  for (const { eventId, caseId } of pending) {
-    let recipients = recipientsOfCase.get(caseId);
+  const known = new Map<string, string[]>();
+  return (caseId) => {
+    let recipients = known.get(caseId);
     if (recipients === undefined) {
       const ids = sealedToOf(store, caseId);
       recipients = [...new Set([self, ...ids.flatMap((id) => onProfile.get(id) ?? [])])].sort();
-      recipientsOfCase.set(caseId, recipients);
+      known.set(caseId, recipients);
     }
+    return recipients;
+  };
+}
+
+/**
+ * Waiting events grouped by who they are sealed to, so cases with the same leads share a file.
+ * Groups and their events keep the outbox's order.
+ */
+function groupByRecipients(
+  pending: ReadonlyArray<{ eventId: string; caseId: string }>,
+  recipientsOf: (caseId: string) => string[],
+): Array<{ recipients: string[]; eventIds: string[] }> {
+  const groups = new Map<string, { recipients: string[]; eventIds: string[] }>();
+  for (const { eventId, caseId } of pending) {
+    const recipients = recipientsOf(caseId);
     const key = recipients.join(' ');
     let group = groups.get(key);
     if (group === undefined) {

@@ -8,4 +8,4 @@ export {
   unpackBatch,
   type EventBatch,
 } from './format';
-export { quarantineName, receiveEvents, type ReceiveResult } from './receive';
+export { quarantineName, receiveEvents, type ReceiveResult, type SyncingLead } from './receive';

@@ -38,12 +38,15 @@ const SHARE_WIDE = new Set([
   'share-not-folder',
 ]);
 
+/** What receiving needs of the unlocked workspace. */
+export type SyncingLead = Pick<Workspace, 'store' | 'secrets' | 'casework' | 'roster'>;
+
 /** Quarantine names event files apart from concern files. */
 export const quarantineName = (file: string) => `events/${file}`;
 
 /** Receives every new event file on the share; throws only when the share as a whole fails. */
 export async function receiveEvents(input: {
-  lead: Workspace;
+  lead: SyncingLead;
   share?: Share;
   now?: () => Date;
 }): Promise<ReceiveResult> {
@@ -126,7 +129,7 @@ export async function receiveEvents(input: {
  * refused.
  */
 function fold(
-  lead: Workspace,
+  lead: SyncingLead,
   file: string,
   batch: EventBatch,
   now: () => Date,

@@ -2,9 +2,11 @@ import type { Migration } from '../../database';
 
 /**
  * Lead store v9, for casework travelling between leads through the share (issue 10):
- * - event_outbox: every case event this lead recorded, until a file on the share carries it
- *   (`file`). Events recorded before this version are queued too, so the share comes to hold the
- *   whole record (a lead's store is a cache of it).
+ * - event_outbox: every case event this lead recorded, until a file on the share carries it.
+ *   `file` is the name chosen for it before that file is written and `delivered_at` is set once
+ *   it is on the share, so a delivery cut short writes the same events under the same name again
+ *   (never a second file holding some of them). Events recorded before this version are queued
+ *   too, so the share comes to hold the whole record (a lead's store is a cache of it).
  * - event_files: the share's event files this store has dealt with — its own, received, or not
  *   addressed to this lead — so none is opened twice. Files in quarantine are kept there instead
  *   (with the concern files', named `events/<file>`).
@@ -18,9 +20,10 @@ export const migration0009: Migration = {
         event_id TEXT PRIMARY KEY,
         case_id TEXT NOT NULL,
         queued_at TEXT NOT NULL,
-        file TEXT
+        file TEXT,
+        delivered_at TEXT
       ) STRICT;
-      CREATE INDEX event_outbox_pending ON event_outbox (case_id) WHERE file IS NULL;
+      CREATE INDEX event_outbox_pending ON event_outbox (file) WHERE delivered_at IS NULL;
 
       CREATE TABLE event_files (
         file TEXT PRIMARY KEY,
