@@ -8,7 +8,14 @@ export {
   type ImportDeps,
   type ImportResult,
 } from './import';
-export { CaseQueries, mergedGroup, type CaseFilters, type InboxRow } from './queries';
+export {
+  assignedFilters,
+  CaseQueries,
+  mergedGroup,
+  type Assigned,
+  type CaseFilters,
+  type InboxRow,
+} from './queries';
 export { suggestedPathway } from './recording';
 export {
   Casework,

@@ -12,13 +12,29 @@ export interface CaseFilters {
   pathway?: string | undefined;
   status?: 'new' | 'open' | 'closed' | undefined;
   priority?: string | undefined;
+  /** Assigned to this lead. */
   assignedTo?: string | undefined;
+  /** Assigned to a lead other than this one. */
+  assignedToOtherThan?: string | undefined;
+  /** Assigned to nobody (untriaged cases included). */
+  unassigned?: boolean | undefined;
   personId?: string | undefined;
   /** Filed on or after (YYYY-MM-DD, or an instant). */
   from?: string | undefined;
   /** Filed before the end of (YYYY-MM-DD), or before an instant. */
   to?: string | undefined;
   overdue?: boolean | undefined;
+}
+
+/** Whose cases, as a lead asks for them: mine, other leads', or nobody's. */
+export type Assigned = 'me' | 'others' | 'unassigned';
+
+/** The filters that pick a lead's (`me`), other leads' or nobody's cases. */
+export function assignedFilters(assigned: Assigned | undefined, me: string): CaseFilters {
+  if (assigned === 'me') return { assignedTo: me };
+  if (assigned === 'others') return { assignedToOtherThan: me };
+  if (assigned === 'unassigned') return { unassigned: true };
+  return {};
 }
 
 export interface InboxRow {
@@ -78,6 +94,10 @@ function where(filters: CaseFilters, now: Date): { sql: string; params: unknown[
   if (filters.status) add('s.status = ?', filters.status);
   if (filters.priority) add('s.priority = ?', filters.priority);
   if (filters.assignedTo) add('s.assigned_to = ?', filters.assignedTo);
+  if (filters.assignedToOtherThan) {
+    add('s.assigned_to IS NOT NULL AND s.assigned_to != ?', filters.assignedToOtherThan);
+  }
+  if (filters.unassigned) add('s.assigned_to IS NULL');
   if (filters.personId) {
     add('s.case_id IN (SELECT case_id FROM case_people WHERE person_id = ?)', filters.personId);
   }

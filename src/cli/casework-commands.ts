@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   actionTypes,
+  assignedFilters,
   addSchoolDays,
   addWorkingDays,
   endOfNextWorkingDay,
@@ -28,6 +29,9 @@ import { deliverQueued } from './event-sync';
 import { caseStateText, chronologyText, inboxRowsText } from './casework-text';
 import { output, readPassphrase, UsageError } from './io';
 import { term } from './terminal-text';
+
+/** `--assigned`: this lead's cases, other leads', or nobody's. */
+const ASSIGNED = ['me', 'others', 'unassigned'] as const;
 
 /** Opens the lead's workspace for one command and closes it after. */
 export async function withWorkspace<T>(
@@ -276,9 +280,14 @@ export async function searchCommand(ctx: CommandContext): Promise<void> {
   const query = ctx.positionals.slice(1).join(' ').trim();
   if (!query) throw new UsageError('lead search needs some words to look for.');
   await withWorkspace(ctx, (workspace) => {
+    const assigned = optional(ctx, 'assigned');
     const rows = workspace.casework.search(query, {
       pathway: optional(ctx, 'pathway') ?? undefined,
       status: optional(ctx, 'status') as 'new' | 'open' | 'closed' | undefined,
+      ...assignedFilters(
+        assigned === null ? undefined : oneOf(ASSIGNED, assigned, 'assigned'),
+        workspace.secrets.recipientId,
+      ),
     });
     output(ctx.json, rows, rows.length ? inboxRowsText(rows) : term`Nothing matches "${query}".`);
   });

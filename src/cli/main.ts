@@ -60,6 +60,8 @@ Safeguarding lead (--passphrase-file FILE, or a prompt on a terminal):
                                           a recovery key, an office user's file is kept as
                                           their office identity (never a lead's)
   lead import | lead list | lead show REFERENCE | lead quarantine [--all]
+                                          import also brings in other leads' casework and
+                                          delivers yours (docs/event-sync.md)
   lead triage REF --pathway P --priority P [--assign ID] [--reason TEXT]
       [--harm-threshold harmed,offence,risk,unsuitable|none]
   lead action REF --type T [--due YYYY-MM-DD | --due-in-working-days N | --due-in-school-days N]
@@ -68,7 +70,8 @@ Safeguarding lead (--passphrase-file FILE, or a prompt on a terminal):
   lead done REF ACTION_ID [--result TEXT]     lead note REF --text TEXT [--opinion]
   lead decide REF --decision TEXT --reason TEXT
   lead close REF --outcome O [--reason TEXT]  lead reopen REF --reason TEXT
-  lead search WORDS [--pathway P] [--status S]   lead chronology NAME
+  lead search WORDS [--pathway P] [--status S] [--assigned me|others|unassigned]
+  lead chronology NAME
   lead people merge PERSON_ID PERSON_ID | lead people unmerge MERGE_ID --reason TEXT
   lead calendar [set --file FILE | add-closure DATE… | remove-closure DATE… | add-term START END]
   lead publish-extract                    publish the anonymised figures for office staff now
@@ -118,6 +121,7 @@ const OPTIONS = {
   pathway: { type: 'string' },
   priority: { type: 'string' },
   assign: { type: 'string' },
+  assigned: { type: 'string' },
   reason: { type: 'string' },
   'harm-threshold': { type: 'string' },
   type: { type: 'string' },

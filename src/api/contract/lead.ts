@@ -50,6 +50,8 @@ export const caseFiltersSchema = z.object({
   status: z.enum(['new', 'open', 'closed']).optional(),
   priority: z.enum(priorities).optional(),
   assignedTo: z.string().max(100).optional(),
+  /** Whose cases: this lead's, other leads', or nobody's (the session knows who "me" is). */
+  assigned: z.enum(['me', 'others', 'unassigned']).optional(),
   personId: z.string().max(100).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),

@@ -3,10 +3,12 @@
  * reporter), its attachments, and every change to it — each a signed event.
  */
 import { randomUUID } from 'node:crypto';
-import type { HandlersOf, OperationOutput } from '../contract';
+import type { HandlersOf, OperationInput, OperationOutput } from '../contract';
 import {
+  assignedFilters,
   CaseQueries,
   writeOwedAcknowledgements,
+  type CaseFilters,
   type CaseRecord,
   type InboxRow,
   type Workspace,
@@ -17,6 +19,13 @@ import { openShare } from '../../share';
 import type { LeadSession } from '../../session/lead-session';
 
 type CaseView = OperationOutput<'lead.case'>;
+type Filters = NonNullable<OperationInput<'lead.inbox'>['filters']>;
+
+/** The inbox's and search's filters for the core: "me" is the unlocked lead. */
+export function caseFilters(filters: Filters | undefined, workspace: Workspace): CaseFilters {
+  const { assigned, ...rest } = filters ?? {};
+  return { ...rest, ...assignedFilters(assigned, workspace.secrets.recipientId) };
+}
 type Row = OperationOutput<'lead.inbox'>['rows'][number];
 
 /** A row of the inbox with the form's title and the assigned lead's name. */
@@ -118,7 +127,7 @@ export function leadCaseHandlers(deps: {
     'lead.inbox': ({ filters, offset, limit }) => {
       const workspace = lead.require();
       const page = new CaseQueries(workspace.store.db).inbox(
-        filters ?? {},
+        caseFilters(filters, workspace),
         { offset: offset ?? 0, limit: limit ?? 50 },
         new Date(),
       );

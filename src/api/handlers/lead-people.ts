@@ -3,7 +3,7 @@ import type { HandlersOf } from '../contract';
 import { verifyRecord } from '../../casework';
 import type { FormRegistry } from '../../forms';
 import type { LeadSession } from '../../session/lead-session';
-import { inboxRow } from './lead-cases';
+import { caseFilters, inboxRow } from './lead-cases';
 
 /** Search, people, chronology, merges and verification over the unlocked workspace. */
 export function leadPeopleHandlers(deps: {
@@ -22,7 +22,9 @@ export function leadPeopleHandlers(deps: {
     'lead.search': ({ query, filters }) => {
       const workspace = lead.require();
       return Promise.resolve(
-        workspace.casework.search(query, filters ?? {}).map((r) => inboxRow(r, forms, workspace)),
+        workspace.casework
+          .search(query, caseFilters(filters, workspace))
+          .map((r) => inboxRow(r, forms, workspace)),
       );
     },
     'lead.people': ({ name }) => Promise.resolve(lead.require().casework.findPeople(name)),

@@ -1,7 +1,18 @@
-/** The filters the inbox and search share: status, pathway, priority, received from/to, overdue. */
+/**
+ * The filters the inbox and search share: status, pathway, priority, whose cases (mine, other
+ * leads', nobody's), received from/to, overdue.
+ */
 import { z } from 'zod';
 import { CheckboxField, SelectField, TextInputField } from '../fields';
 import type { CaseFilters, CaseStatus, Pathway, Priority } from '../types';
+
+type Assigned = NonNullable<CaseFilters['assigned']>;
+const assignedList: readonly Assigned[] = ['me', 'others', 'unassigned'];
+const assignedWords: Record<Assigned, string> = {
+  me: 'To me',
+  others: 'To another lead',
+  unassigned: 'To nobody yet',
+};
 import {
   pathwayList,
   pathwayWords,
@@ -15,6 +26,7 @@ export interface FilterDraft {
   status: CaseStatus | '';
   pathway: Pathway | '';
   priority: Priority | '';
+  assigned: Assigned | '';
   from: string;
   to: string;
   overdue: boolean;
@@ -24,6 +36,7 @@ export const noFilters: FilterDraft = {
   status: '',
   pathway: '',
   priority: '',
+  assigned: '',
   from: '',
   to: '',
   overdue: false,
@@ -35,6 +48,7 @@ export function toCaseFilters(draft: FilterDraft): CaseFilters {
   if (draft.status !== '') filters.status = draft.status;
   if (draft.pathway !== '') filters.pathway = draft.pathway;
   if (draft.priority !== '') filters.priority = draft.priority;
+  if (draft.assigned !== '') filters.assigned = draft.assigned;
   if (draft.from !== '') filters.from = draft.from;
   if (draft.to !== '') filters.to = draft.to;
   if (draft.overdue) filters.overdue = true;
@@ -101,6 +115,14 @@ export function CaseFilterFields({ idPrefix, value, onChange, dateError }: CaseF
         onChange={set('priority')}
         placeholder="Any priority"
         options={priorityList.map((v) => ({ value: v, label: priorityWords[v] }))}
+      />
+      <SelectField
+        id={`${idPrefix}-assigned`}
+        label="Assigned"
+        value={value.assigned}
+        onChange={set('assigned')}
+        placeholder="Anyone or nobody"
+        options={assignedList.map((v) => ({ value: v, label: assignedWords[v] }))}
       />
       <TextInputField
         id={`${idPrefix}-from`}
