@@ -144,6 +144,14 @@ export const caseViewSchema = z.object({
     overdue: z.boolean(),
     lado: z.object({ due: z.string(), met: z.boolean(), overdue: z.boolean() }).nullable(),
     triage: z.record(z.string(), z.unknown()).nullable(),
+    /**
+     * The triage shown was recorded by a different lead from the one before it (two leads
+     * triaging, perhaps at once): who changed it and when, and whose it replaced. Both stay in the
+     * timeline.
+     */
+    triageChanged: z
+      .object({ byName: z.string(), at: z.string(), previousByName: z.string() })
+      .nullable(),
     actions: z.array(z.record(z.string(), z.unknown())),
     notes: z.array(z.record(z.string(), z.unknown())),
     decisions: z.array(z.record(z.string(), z.unknown())),

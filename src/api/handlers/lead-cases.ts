@@ -38,6 +38,16 @@ export function inboxRow(row: InboxRow, forms: FormRegistry, workspace: Workspac
   };
 }
 
+/** The last triage, when a different lead's replaced another's: the case view marks it. */
+function triageChange(
+  history: ReadonlyArray<{ by: string; at: string }>,
+  nameOf: (id: string) => string,
+): { byName: string; at: string; previousByName: string } | null {
+  const [previous, last] = history.slice(-2);
+  if (previous === undefined || last === undefined || previous.by === last.by) return null;
+  return { byName: nameOf(last.by), at: last.at, previousByName: nameOf(previous.by) };
+}
+
 /** A case as the lead reads it: answers in the form's order with its labels, then the record. */
 export function caseView(record: CaseRecord, forms: FormRegistry, workspace: Workspace): CaseView {
   const { detail, document, state } = record;
@@ -80,6 +90,7 @@ export function caseView(record: CaseRecord, forms: FormRegistry, workspace: Wor
       overdue: state.overdue,
       lado: state.lado,
       triage: state.triage ? { ...state.triage } : null,
+      triageChanged: triageChange(state.triageHistory, nameOf),
       actions: state.actions.map((a) => ({ ...a, recordedByName: nameOf(a.recordedBy) })),
       notes: state.notes.map((n) => ({ ...n, byName: nameOf(n.by) })),
       decisions: state.decisions.map((d) => ({ ...d, byName: nameOf(d.by) })),

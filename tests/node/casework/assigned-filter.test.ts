@@ -1,7 +1,9 @@
 /**
- * Issue 10 §2: the inbox and search show cases assigned to me, to another lead, or to nobody
- * yet — through the session's dispatcher (as the app asks) and on the command line — with the
- * real core and a real case store. "Me" is whoever unlocked.
+ * Issue 10 §2, what leads see of each other: the inbox and search show cases assigned to me, to
+ * another lead, or to nobody yet — through the session's dispatcher (as the app asks) and on the
+ * command line — with the real core and a real case store ("me" is whoever unlocked). And in the
+ * app, the deputy's triage arriving through the share replaces the DSL's and is marked as
+ * changed by the other lead, both kept in the timeline.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/api/dispatch';
@@ -14,12 +16,14 @@ import {
   contactAnswers,
   makeSchool,
   PASSPHRASE,
+  type JoinedRecipient,
   type SchoolFixture,
 } from '../support/school';
 import { fileAndImport } from './support';
 
 let school: SchoolFixture;
 let dsl: Session;
+let deputy: JoinedRecipient;
 const refs = { mine: '', theirs: '', nobodys: '' };
 
 async function call<T>(operation: string, input: unknown): Promise<T> {
@@ -30,7 +34,7 @@ async function call<T>(operation: string, input: unknown): Promise<T> {
 
 beforeAll(async () => {
   school = await makeSchool();
-  const deputy = await addJoinedRecipient(school, 'deputy', 'Dan Deputy');
+  deputy = await addJoinedRecipient(school, 'deputy', 'Dan Deputy');
   const deputyId = (await unlockLead(deputy.home, `${PASSPHRASE} deputy`)).recipientId;
   refs.mine = await fileAndImport(school, contactAnswers());
   refs.theirs = await fileAndImport(school, contactAnswers());
@@ -84,7 +88,6 @@ describe('whose cases', () => {
       filters: { assigned: 'others' },
     });
     expect(references(found)).toEqual([refs.theirs]);
-    dsl.close();
     const cli = await cliJson<Array<{ reference: string }>>(school.dslHome, [
       'lead',
       'search',
@@ -95,5 +98,38 @@ describe('whose cases', () => {
       school.passphraseFile,
     ]);
     expect(references(cli)).toEqual([refs.nobodys]);
+  });
+
+  it('marks a triage another lead\u2019s replaced, once it arrives through the share', async () => {
+    const args = ['--passphrase-file', deputy.passphraseFile];
+    await cliJson(deputy.home, ['lead', 'import', ...args]);
+    await cliJson(deputy.home, [
+      'lead',
+      'triage',
+      refs.mine,
+      '--pathway',
+      'allegation',
+      '--priority',
+      'high',
+      ...args,
+    ]);
+    const before = await call<{ state: { triageChanged: unknown } }>('lead.case', {
+      reference: refs.mine,
+    });
+    expect(before.state.triageChanged).toBeNull();
+    await call('lead.import', undefined); // the app's import also receives events
+    const after = await call<{
+      state: { pathway: string; triageChanged: { byName: string; previousByName: string } };
+      timeline: Array<{ type: string; authorName: string }>;
+    }>('lead.case', { reference: refs.mine });
+    expect(after.state.pathway).toBe('allegation');
+    expect(after.state.triageChanged).toMatchObject({
+      byName: 'Dan Deputy',
+      previousByName: 'Ellie Shea',
+    });
+    expect(after.timeline.filter((e) => e.type === 'triaged').map((e) => e.authorName)).toEqual([
+      'Ellie Shea',
+      'Dan Deputy',
+    ]);
   });
 });

@@ -127,7 +127,15 @@ function CaseBody({
         </div>
         <div>
           <dt>Pathway</dt>
-          <dd>{state.pathway === null ? 'Not triaged' : wordFor(pathwayWords, state.pathway)}</dd>
+          <dd>
+            {state.pathway === null ? 'Not triaged' : wordFor(pathwayWords, state.pathway)}
+            {state.triageChanged !== null && (
+              <span className="case__changed">
+                Changed by {state.triageChanged.byName}, {formatDateTime(state.triageChanged.at)},
+                after {state.triageChanged.previousByName}&apos;s triage
+              </span>
+            )}
+          </dd>
         </div>
         <div>
           <dt>Priority</dt>
