@@ -37,6 +37,7 @@ export const publicErrorCodes = [
   'share-symlink',
   'share-timeout',
   'share-unreachable',
+  'share-bad-location',
   'not-a-file',
   'too-large',
   // the school profile and enrolment

@@ -10,7 +10,7 @@ import {
   type ImportResult,
   type QuarantineEntry,
 } from '../casework';
-import { openShare } from '../share';
+import { openShare, shareLocation } from '../share';
 import {
   caseworkCommand,
   chronologyCommand,
@@ -44,7 +44,7 @@ export async function schoolCommand(ctx: CommandContext): Promise<void> {
       'Use "school init", "school show", "school add-recipient", "school remove-recipient", "school set-contacts" or "school poster"; see --help.',
     );
   }
-  const share = resolve(ctx.requireOption('share'));
+  const share = shareLocation(ctx.requireOption('share'));
   const schoolName = ctx.requireOption('school');
   const leadName = ctx.requireOption('lead-name');
   const passphrase = await readPassphrase(ctx.options['passphrase-file'], 'New lead passphrase: ');
@@ -283,7 +283,7 @@ function count(n: number): string {
 
 async function joinCommand(ctx: CommandContext): Promise<void> {
   const identityFile = resolve(ctx.requireOption('identity'));
-  const share = resolve(ctx.requireOption('share'));
+  const share = shareLocation(ctx.requireOption('share'));
   const passphrase = await readPassphrase(
     ctx.options['passphrase-file'],
     'One-time passphrase (given with the identity file): ',
@@ -336,7 +336,7 @@ async function recoverCommand(ctx: CommandContext): Promise<void> {
     keyProvider: ctx.keyProvider,
     recoveryKey,
     newPassphrase,
-    sharePath: share === undefined ? undefined : resolve(share),
+    sharePath: share === undefined ? undefined : shareLocation(share),
   });
   const who = term`${recovered.name}, ${roleLabel(recovered.role)}`;
   const lines = [

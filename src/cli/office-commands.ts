@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { shareLocation } from '../share';
 import { SafeguardError } from '../errors';
 import type { FormRegistry } from '../forms';
 import { hasOfficeIdentity } from '../office/identity';
@@ -31,7 +32,7 @@ export async function officeCommand(ctx: CommandContext, forms: FormRegistry): P
 }
 
 async function initCommand(ctx: CommandContext): Promise<void> {
-  const share = resolve(ctx.requireOption('share'));
+  const share = shareLocation(ctx.requireOption('share'));
   const passphrase = await readNewPassphrase(
     ctx.options['passphrase-file'],
     'New office passphrase: ',

@@ -1,5 +1,6 @@
 /** `school poster --out FILE [--share DIR] [--replace]`: the staff-room poster as a PDF. */
 import { resolve } from 'node:path';
+import { shareLocation } from '../share';
 import { posterContent, posterPdf } from '../school';
 import { openStaffStore } from '../staff';
 import type { CommandContext } from './context';
@@ -9,7 +10,7 @@ import { term } from './terminal-text';
 
 export async function posterCommand(ctx: CommandContext): Promise<void> {
   const out = resolve(ctx.requireOption('out'));
-  const share = ctx.options.share === undefined ? undefined : resolve(ctx.options.share);
+  const share = ctx.options.share === undefined ? undefined : shareLocation(ctx.options.share);
   const store = await openStaffStore(ctx.home, ctx.keyProvider);
   let content;
   try {

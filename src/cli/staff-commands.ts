@@ -1,6 +1,7 @@
 /** CLI commands of a staff machine: enroll, forms, report, outbox, deliver. */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
+import { shareLocation } from '../share';
 import {
   concernSubjects,
   fileConcern,
@@ -36,7 +37,7 @@ const MAX_READ_BYTES = 64 * 1024 * 1024;
 export async function enrollCommand(ctx: CommandContext): Promise<void> {
   const given = ctx.options.share;
   const fromMachine = given === undefined || given === '' ? await machineShare() : null;
-  const share = fromMachine?.share ?? resolve(given ?? '');
+  const share = fromMachine?.share ?? shareLocation(given ?? '');
   const store = await openStaffStore(ctx.home, ctx.keyProvider);
   try {
     const result = await enrol(

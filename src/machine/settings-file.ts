@@ -13,9 +13,10 @@
  */
 import type { Stats } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, win32 } from 'node:path';
+import { dirname, join, win32 } from 'node:path';
 import { z } from 'zod';
 import { readRegularFile, RefusedFile } from '../files';
+import { isUsableShareLocation } from '../share';
 
 /** Points elsewhere than the platform's place (tests, unusual deployments). */
 export const MACHINE_FILE_ENV = 'SAFEGUARD_DESK_MACHINE_FILE';
@@ -62,7 +63,7 @@ const machineSettingsSchema = z.object({
     .trim()
     .min(1)
     .max(1_000)
-    .refine((path) => isAbsolute(path)),
+    .refine((path) => isUsableShareLocation(path)),
   safetyCode: z.string().max(40),
 });
 
@@ -116,7 +117,9 @@ export async function readMachineSettings(file: string): Promise<MachineSettings
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path[0];
     if (field === 'share') {
-      return malformed('"share" must be the full path of the school share folder');
+      return malformed(
+        '"share" must be the full path of the school share folder, or a bucket location such as s3://bucket/school',
+      );
     }
     if (field === 'safetyCode') {
       return malformed('"safetyCode" must be the code on the staff-room poster, XXXX-XXXX-XXXX');

@@ -8,16 +8,20 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { SafeguardError } from '../errors';
 import { localStorageError } from '../files';
-import { openShare, SHARE_FOLDERS } from '../share';
+import { isBucketLocation, openShare, parseBucketLocation, SHARE_FOLDERS } from '../share';
 
 /** The share of a school kept on this computer only: `<home>/local-share`. */
 export function localSharePath(home: string): string {
   return join(home, 'local-share');
 }
 
-/** A share path as typed or picked, refused unless it is a full path (the same folder to all). */
+/**
+ * A share location as typed or picked, refused unless it is a full folder path (the same folder to
+ * all) or a well-formed bucket location (s3://bucket/school), which is returned normalised.
+ */
 export function requireFullFolderPath(path: string): string {
   const trimmed = path.trim();
+  if (isBucketLocation(trimmed)) return parseBucketLocation(trimmed).text;
   if (!isAbsolute(trimmed)) {
     throw new SafeguardError(
       'share-not-absolute',
@@ -51,6 +55,8 @@ export async function prepareNewShare(home: string, choice: NewShareChoice): Pro
   const path = requireFullFolderPath(choice.path);
   const share = openShare(path);
   await share.checkWritable();
+  // A bucket's school prefix holds only our own names; set-up refuses one that has a school.
+  if (isBucketLocation(path)) return path;
   let entries: string[];
   try {
     entries = await readdir(path);

@@ -30,7 +30,9 @@ export function listAckFiles(share: FolderAccess): Promise<string[]> {
 
 /** One acknowledgement file's text; RefusedFile when it is not a small regular file. */
 export function readAckFile(share: FolderAccess, name: string): Promise<string> {
-  if (!ACK_FILE.test(name)) throw new SafeguardError('bad-id', 'Invalid acknowledgement name.');
+  if (!ACK_FILE.test(name)) {
+    return Promise.reject(new SafeguardError('bad-id', 'Invalid acknowledgement name.'));
+  }
   return share.timed('read', async () => {
     const read = await readRegularFile(join(share.root, 'acks', name), {
       maxBytes: SHARE_LIMITS.acknowledgementBytes,

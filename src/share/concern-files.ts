@@ -19,6 +19,11 @@ import type { WriteOutcome } from './share';
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const CONCERN_FILE = new RegExp(`^${UUID}\\.age$`);
 
+/** True for a name a concern file may have (`<concern id>.age`). */
+export function isConcernFileName(name: string): boolean {
+  return CONCERN_FILE.test(name);
+}
+
 /**
  * Delivers a sealed concern as `concerns/<id>.age`. Never overwrites: when the file already holds
  * the same bytes (a delivery interrupted after the rename, or a re-delivery) it says so.
@@ -28,7 +33,8 @@ export function writeConcern(
   concernId: string,
   sealed: Uint8Array,
 ): Promise<WriteOutcome> {
-  const name = concernFileName(concernId);
+  const name = `${concernId}.age`;
+  if (!CONCERN_FILE.test(name)) return Promise.reject(badConcernId());
   return share.timed(
     'write',
     async () => {
@@ -51,7 +57,8 @@ export function writeConcern(
 
 /** True when `concerns/<id>.age` is on the share as a regular file. */
 export function hasConcern(share: FolderAccess, concernId: string): Promise<boolean> {
-  const name = concernFileName(concernId);
+  const name = `${concernId}.age`;
+  if (!CONCERN_FILE.test(name)) return Promise.reject(badConcernId());
   return share.timed('read', async () => {
     await share.readable();
     const dir = await share.folder('concerns', false);
@@ -81,7 +88,7 @@ export function statConcernFile(
   share: FolderAccess,
   name: string,
 ): Promise<{ size: number; mtimeMs: number }> {
-  checkConcernFileName(name);
+  if (!CONCERN_FILE.test(name)) return Promise.reject(badFileName());
   return share.timed('read', async () =>
     statRegularFile(join(share.root, 'concerns', name)).catch(missingFile),
   );
@@ -96,7 +103,7 @@ export function readConcernFile(
   name: string,
   options: { headBytes?: number } = {},
 ): Promise<BoundedRead> {
-  checkConcernFileName(name);
+  if (!CONCERN_FILE.test(name)) return Promise.reject(badFileName());
   return share.timed(
     'read',
     async () =>
@@ -108,12 +115,10 @@ export function readConcernFile(
   );
 }
 
-function concernFileName(concernId: string): string {
-  const name = `${concernId}.age`;
-  if (!CONCERN_FILE.test(name)) throw new SafeguardError('bad-id', 'Invalid concern id.');
-  return name;
+function badConcernId(): SafeguardError {
+  return new SafeguardError('bad-id', 'Invalid concern id.');
 }
 
-function checkConcernFileName(name: string): void {
-  if (!CONCERN_FILE.test(name)) throw new SafeguardError('bad-id', 'Invalid concern file name.');
+function badFileName(): SafeguardError {
+  return new SafeguardError('bad-id', 'Invalid concern file name.');
 }

@@ -121,7 +121,7 @@ describe('the app on first start', () => {
       ],
       [
         JSON.stringify({ share: CONTENT, safetyCode: school.safetyCode }),
-        '"share" must be the full path of the school share folder',
+        '"share" must be the full path of the school share folder, or a bucket location such as s3://bucket/school',
       ],
       [JSON.stringify([CONTENT]), 'it must be a JSON object with "share" and "safetyCode"'],
       [

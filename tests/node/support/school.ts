@@ -34,9 +34,16 @@ export async function tempWorkspace(): Promise<{
   return { root, share, passphraseFile };
 }
 
-/** A school set up by the DSL, with one staff machine enrolled; all through the CLI. */
-export async function makeSchool(name = 'Barnsole Primary'): Promise<SchoolFixture> {
-  const ws = await tempWorkspace();
+/**
+ * A school set up by the DSL, with one staff machine enrolled; all through the CLI. Its share is a
+ * temp folder, or `options.share` (a bucket location on a test S3 server).
+ */
+export async function makeSchool(
+  name = 'Barnsole Primary',
+  options: { share?: string } = {},
+): Promise<SchoolFixture> {
+  const temp = await tempWorkspace();
+  const ws = { ...temp, share: options.share ?? temp.share };
   const dslHome = join(ws.root, 'dsl');
   const staffHome = join(ws.root, 'staff');
   const init = await cliJson<{ safetyCode: string; recoveryKey: string }>(dslHome, [
