@@ -124,6 +124,7 @@ export const publicErrorCodes = [
   'event-unknown-version',
   'not-an-event-file',
   'event-replay',
+  'event-packer-not-on-profile',
   'event-case-not-held',
   'event-wrong-case',
   // casework: calendars and clocks

@@ -84,7 +84,15 @@ export function unpackBatch(
   if (!parsed.success) throw notABatch('it is not in the event format');
   const { signature, ...unsigned } = parsed.data;
   const key = verifyKeyOf(unsigned.packedBy);
-  if (key === undefined || !verifyBytes(key, canonicalBytes(unsigned), signature)) {
+  if (key === undefined) {
+    // A lead since removed (events recorded offline, delivered after), or a forgery: the profile
+    // no longer vouches for the key, so nothing in it can be trusted.
+    throw new SafeguardError(
+      'event-packer-not-on-profile',
+      "It was written by someone who is not a lead on the school's profile (a lead since removed, or a forgery); nothing in it was applied.",
+    );
+  }
+  if (!verifyBytes(key, canonicalBytes(unsigned), signature)) {
     throw new SafeguardError('bad-signature', 'It is not signed by a lead of this school.');
   }
   const events = unsigned.events.map((e) => {
