@@ -129,6 +129,9 @@ export function foldCase(
       case 'case-opened':
         state.opened = true;
         break;
+      case 'case-shared':
+        // Who the case's leads are is read from these events (casework/case-leads.ts).
+        break;
       case 'triaged': {
         const triage: CaseTriage = {
           eventId: event.eventId,

@@ -125,6 +125,13 @@ export function checkNewEvent<T extends EventType>(
       }
       break;
     }
+    case 'case-shared': {
+      const p = payload as PayloadOf<'case-shared'>;
+      if (events.some((e) => e.type === 'case-shared' && e.payload.recipientId === p.recipientId)) {
+        throw refuse('invalid-input', 'The case is already shared with them.');
+      }
+      break;
+    }
     case 'case-opened':
     case 'people-merged':
     case 'people-unmerged':

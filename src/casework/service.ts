@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { concernDocumentSchema, type ConcernDocument } from '../concerns';
 import { canonicalBytes } from '../crypto';
 import { SafeguardError } from '../errors';
+import { caseLeadIds } from './case-leads';
 import type { SchoolCalendar } from './calendar';
 import { eventSignatureValid, signEvent } from './events/signing';
 import {
@@ -21,7 +22,8 @@ import {
 import { foldCase, type CaseState } from './fold';
 import { CaseQueries, mergedGroup, type CaseFilters, type InboxRow } from './queries';
 import { checkNewEvent } from './recording';
-import type { AuditKind, CaseDetail, CaseStore, PersonRecord } from './store';
+import { indexNewCase } from './indexing';
+import type { AuditKind, CaseDetail, CaseStore, NewCase, PersonRecord } from './store';
 
 /** Who is working: the lead's recipient id and a signer made from their signing key. */
 export interface CaseworkActor {
@@ -226,6 +228,17 @@ export class Casework {
   }
 
   /**
+   * Takes in a case another lead shared with this one (casework/sync/history.ts), stored as an
+   * import stores a concern: with its people, search text and state. False when already held.
+   */
+  adopt(input: NewCase): boolean {
+    const inserted = this.store.cases.insertCases([input], (c) =>
+      indexNewCase(this.store, c, { calendar: this.calendar(), now: this.now() }),
+    );
+    return inserted.length > 0;
+  }
+
+  /**
    * Takes in a batch of events from the share (casework/sync), all or none: each checked as
    * `receive` checks one, then stored with its audit entry; each changed case is worked out once
    * at the end rather than after every event. Returns the case id of each new event (events
@@ -417,15 +430,15 @@ export class Casework {
     );
   }
 
-  /** Only the leads a concern was sealed to may record events on its case. */
+  /** Only a case's leads (sealed to at filing, or shared with since) may record on it. */
   private requireRecipient(caseId: string, recipientId: string): void {
-    const signed = this.store.cases.signedDocument(caseId);
-    if (signed === null) throw new SafeguardError('unknown-reference', 'There is no such case.');
-    const document = JSON.parse(signed) as { sealedTo?: Array<{ id: string }> };
-    if (!(document.sealedTo ?? []).some((r) => r.id === recipientId)) {
+    if (this.store.cases.signedDocument(caseId) === null) {
+      throw new SafeguardError('unknown-reference', 'There is no such case.');
+    }
+    if (!caseLeadIds(this.store, caseId).includes(recipientId)) {
       throw new SafeguardError(
         'not-a-recipient',
-        'Only a lead this concern was sealed to can record anything on its case.',
+        'Only a lead this concern was sealed to, or shared with, can record anything on its case.',
       );
     }
   }

@@ -74,6 +74,8 @@ function eventWords(event: EventBody): string {
       return 'correction';
     case 'case-opened':
       return 'opened';
+    case 'case-shared':
+      return `shared with ${event.payload.name} (${words(event.payload.role)}), added to the school later`;
     case 'people-merged':
     case 'people-unmerged':
       return 'people records merged or parted';

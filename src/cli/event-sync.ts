@@ -7,6 +7,7 @@ import type { Workspace } from '../casework';
 import {
   deliverEvents,
   receiveEvents,
+  shareWithNewLeads,
   type DeliverResult,
   type ReceiveResult,
 } from '../casework/sync';
@@ -16,6 +17,8 @@ import type { CommandContext } from './context';
 
 export interface EventSyncResult {
   received: ReceiveResult;
+  /** Cases this lead shared with leads added to the school since they were filed. */
+  shared: number;
   delivered: DeliverResult;
 }
 
@@ -48,10 +51,15 @@ export async function syncEvents(
   const profile = await profileNow(ctx);
   workspace.profileChanged(profile);
   const received = await receiveEvents({ lead: workspace });
+  const shared = shareWithNewLeads(
+    { store: workspace.store, casework: workspace.casework, self: workspace.secrets.recipientId },
+    profile,
+    new Date(),
+  );
   const delivered = await deliverEvents({
     store: workspace.store,
     secrets: workspace.secrets,
     profile,
   });
-  return { received, delivered };
+  return { received, shared, delivered };
 }

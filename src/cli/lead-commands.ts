@@ -198,8 +198,13 @@ export async function leadCommand(ctx: CommandContext, forms: FormRegistry): Pro
 }
 
 /** What receiving and delivering casework events did, in a line or two (none when nothing). */
-function eventWords({ received, delivered }: EventSyncResult): string[] {
+function eventWords({ received, shared, delivered }: EventSyncResult): string[] {
   const lines: string[] = [];
+  if (shared > 0) {
+    lines.push(
+      `Shared ${shared} case(s) with leads added to the school since they were filed (their history goes with them).`,
+    );
+  }
   if (received.events > 0 || delivered.delivered > 0) {
     lines.push(
       `Received ${received.events} casework event(s) from other leads; delivered ${delivered.delivered} of yours.`,

@@ -22,7 +22,7 @@ import {
 } from '../casework';
 import { SafeguardError } from '../errors';
 import type { FormRegistry } from '../forms';
-import { deliverEvents, receiveEvents } from '../casework/sync';
+import { deliverEvents, receiveEvents, shareWithNewLeads } from '../casework/sync';
 import { changeLeadPassphrase, hasLeadIdentity, recoverLead } from '../lead';
 import { publishExtract, type PublishResult } from '../office/extract';
 import type { SchoolProfile } from '../school/profile';
@@ -200,7 +200,19 @@ export class LeadSession {
         const profile = await this.options.profile();
         if (this.workspace !== workspace) return;
         workspace.profileChanged(profile);
-        if (receive) await receiveEvents({ lead: workspace });
+        if (receive) {
+          await receiveEvents({ lead: workspace });
+          if (this.workspace !== workspace) return;
+          shareWithNewLeads(
+            {
+              store: workspace.store,
+              casework: workspace.casework,
+              self: workspace.secrets.recipientId,
+            },
+            profile,
+            new Date(),
+          );
+        }
         if (this.workspace !== workspace) return;
         await deliverEvents({ store: workspace.store, secrets: workspace.secrets, profile });
       })

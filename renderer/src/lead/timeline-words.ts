@@ -51,6 +51,11 @@ export function eventWords(event: CaseEvent, actionTypeOf: ActionTypeOf): EventW
   switch (event.type) {
     case 'case-opened':
       return { what: 'opened the case', details: [] };
+    case 'case-shared':
+      return {
+        what: `shared the case with ${text(p.name) ?? 'a lead'}, added to the school later`,
+        details: [],
+      };
     case 'triaged': {
       const harm = record(p.harmThreshold);
       const answered = harm

@@ -144,6 +144,17 @@ export const correctionPayload = z.strictObject({
   replacement: z.record(z.string(), z.unknown()),
 });
 
+/**
+ * A lead who holds the case shares it with a lead added to the profile after the concern was
+ * filed, whom the school's routing now gives it to (issue 10): from this event on they are one of
+ * the case's leads, and its history is re-sealed to them (casework/sync/history.ts).
+ */
+export const caseSharedPayload = z.strictObject({
+  recipientId: z.uuid(),
+  name: text(200),
+  role: text(40),
+});
+
 export const peopleMergedPayload = z.strictObject({ from: z.uuid(), into: z.uuid() });
 export const peopleUnmergedPayload = z.strictObject({ merge: z.uuid(), reason: text(4_000) });
 
@@ -158,6 +169,7 @@ export const eventPayloads = {
   closed: closedPayload,
   reopened: reopenedPayload,
   corrected: correctionPayload,
+  'case-shared': caseSharedPayload,
   'people-merged': peopleMergedPayload,
   'people-unmerged': peopleUnmergedPayload,
 } as const;
@@ -197,6 +209,7 @@ export const eventBodySchema = z.discriminatedUnion('type', [
   z.strictObject({ ...bodyBase, type: z.literal('closed'), payload: closedPayload }),
   z.strictObject({ ...bodyBase, type: z.literal('reopened'), payload: reopenedPayload }),
   z.strictObject({ ...bodyBase, type: z.literal('corrected'), payload: correctionPayload }),
+  z.strictObject({ ...bodyBase, type: z.literal('case-shared'), payload: caseSharedPayload }),
   z.strictObject({ ...bodyBase, type: z.literal('people-merged'), payload: peopleMergedPayload }),
   z.strictObject({
     ...bodyBase,

@@ -84,6 +84,18 @@ export class EventsTable {
     ).map((json) => JSON.parse(json) as EventBody);
   }
 
+  /** The leads a case was shared with after its concern was filed (`case-shared` events). */
+  sharedWith(caseId: string): string[] {
+    return (
+      this.db
+        .prepare(
+          "SELECT body_json FROM case_events WHERE case_key = ? AND type = 'case-shared' ORDER BY at, event_id",
+        )
+        .pluck()
+        .all(caseId) as string[]
+    ).map((json) => (JSON.parse(json) as { payload: { recipientId: string } }).payload.recipientId);
+  }
+
   /**
    * Every case's events of the given types, case by case (by case id), each case's in fold order:
    * one pass over the table in its own key order, for statistics over every case at once.

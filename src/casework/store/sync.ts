@@ -99,4 +99,20 @@ export class SyncTable {
   knownFiles(): Set<string> {
     return new Set(this.db.prepare('SELECT file FROM event_files').pluck().all() as string[]);
   }
+
+  /** Whether the profile with this serial was already compared with the cases (migration 0010). */
+  profileSwept(serial: number): boolean {
+    return (
+      this.db.prepare('SELECT 1 FROM profile_sweeps WHERE serial = ?').get(serial) !== undefined
+    );
+  }
+
+  /** Notes that the profile with this serial was compared with the cases. */
+  noteProfileSwept(serial: number, at: string, shared: number): void {
+    this.db
+      .prepare(
+        'INSERT INTO profile_sweeps (serial, at, shared) VALUES (?, ?, ?) ON CONFLICT (serial) DO NOTHING',
+      )
+      .run(serial, at, shared);
+  }
 }

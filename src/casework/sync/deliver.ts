@@ -10,10 +10,12 @@
 import { createSigner, recipientOf, sealToRecipients } from '../../crypto';
 import { SafeguardError } from '../../errors';
 import type { SchoolProfile } from '../../school/profile';
-import { openShare, type Share } from '../../share';
+import { openShare, SHARE_LIMITS, type Share } from '../../share';
 import type { LeadSecrets } from '../../lead';
+import { caseLeadIds } from '../case-leads';
 import type { CaseStore } from '../store';
 import { eventFileNamer, EVENTS_PER_FILE, packBatch } from './format';
+import { sharedCasesIn } from './history';
 
 export interface DeliverInput {
   store: CaseStore;
@@ -72,10 +74,29 @@ export async function deliverEvents(input: DeliverInput): Promise<DeliverResult>
       const recipients = events
         .map((e) => recipientsOf(e.event.caseId ?? ''))
         .reduce((all, these) => all.filter((r) => these.includes(r)));
-      const packed = packBatch(
-        { schoolId: settings.schoolId, packedBy: secrets.recipientId, events },
+      // A case shared with a lead added later travels with its concern and its whole history.
+      const shares = sharedCasesIn(store, events);
+      let packed = packBatch(
+        { schoolId: settings.schoolId, packedBy: secrets.recipientId, events, ...shares },
         sign,
       );
+      if (packed.length > SHARE_LIMITS.eventBytes - 64 * 1024 && shares.concerns.length > 0) {
+        const concerns = shares.concerns.map((c) => ({
+          ...c,
+          attachments: [],
+          attachmentsWithheld: c.attachmentsWithheld || c.attachments.length > 0,
+        }));
+        packed = packBatch(
+          {
+            schoolId: settings.schoolId,
+            packedBy: secrets.recipientId,
+            events,
+            ...shares,
+            concerns,
+          },
+          sign,
+        );
+      }
       await share.writeEventFile(file, await sealToRecipients(packed, recipients));
       store.transaction(() => {
         const count = store.sync.delivered(file, now().toISOString());
@@ -116,7 +137,7 @@ function caseRecipients(
   return (caseId) => {
     let recipients = known.get(caseId);
     if (recipients === undefined) {
-      const ids = sealedToOf(store, caseId);
+      const ids = caseLeadIds(store, caseId);
       recipients = [...new Set([self, ...ids.flatMap((id) => onProfile.get(id) ?? [])])].sort();
       known.set(caseId, recipients);
     }
@@ -144,12 +165,4 @@ function groupByRecipients(
     group.eventIds.push(eventId);
   }
   return [...groups.values()];
-}
-
-/** The recipient ids a case's concern was sealed to (from the signed document). */
-export function sealedToOf(store: CaseStore, caseId: string): string[] {
-  const signed = store.cases.signedDocument(caseId);
-  if (signed === null) return [];
-  const document = JSON.parse(signed) as { sealedTo?: Array<{ id?: unknown }> };
-  return (document.sealedTo ?? []).flatMap((r) => (typeof r.id === 'string' ? [r.id] : []));
 }

@@ -23,6 +23,25 @@ export const EVENT_BATCH_VERSION = 1;
 /** Events one file carries at most (a delivery splits more across files). */
 export const EVENTS_PER_FILE = 500;
 
+/** Events of a shared case's history one file carries at most. */
+export const HISTORY_EVENTS_PER_FILE = 20_000;
+
+/**
+ * A case shared with a lead added later (issue 10): its concern as the packing lead holds it —
+ * the signed document exactly as filed, the form's kind, and its attachments (withheld when they
+ * would not fit in one file) — vouched for by the packing lead's signature on the batch.
+ */
+const sharedConcernSchema = z.strictObject({
+  caseId: z.uuid(),
+  kind: z.enum(['concern', 'contact-log']),
+  signedDocument: z.string().min(2),
+  attachments: z.array(
+    z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/), base64: z.string() }),
+  ),
+  attachmentsWithheld: z.boolean(),
+});
+export type SharedConcern = z.infer<typeof sharedConcernSchema>;
+
 const batchSchema = z.strictObject({
   format: z.literal(EVENT_BATCH_FORMAT),
   formatVersion: z.literal(EVENT_BATCH_VERSION),
@@ -30,6 +49,10 @@ const batchSchema = z.strictObject({
   /** The lead who packed and sealed the file (a recipient id on the school profile). */
   packedBy: z.uuid(),
   events: z.array(z.unknown()).min(1).max(EVENTS_PER_FILE),
+  /** Only in a file that shares cases with a lead added later: those cases' concerns… */
+  concerns: z.array(sharedConcernSchema).max(EVENTS_PER_FILE).optional(),
+  /** …and every event they held before, so the new lead has the whole record. */
+  history: z.array(z.unknown()).max(HISTORY_EVENTS_PER_FILE).optional(),
   signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/),
 });
 
@@ -38,19 +61,33 @@ export interface EventBatch {
   schoolId: string;
   packedBy: string;
   events: SignedEvent[];
+  /** Cases shared with a lead added later, and their earlier events (empty otherwise). */
+  concerns: SharedConcern[];
+  history: SignedEvent[];
 }
 
 /** The bytes to seal: the batch as canonical JSON, signed by the packing lead. */
 export function packBatch(
-  input: { schoolId: string; packedBy: string; events: readonly SignedEvent[] },
+  input: {
+    schoolId: string;
+    packedBy: string;
+    events: readonly SignedEvent[];
+    concerns?: readonly SharedConcern[];
+    history?: readonly SignedEvent[];
+  },
   sign: (message: Uint8Array) => string,
 ): Buffer {
+  const shares =
+    input.concerns !== undefined && input.concerns.length > 0
+      ? { concerns: input.concerns, history: input.history ?? [] }
+      : {};
   const unsigned = {
     format: EVENT_BATCH_FORMAT,
     formatVersion: EVENT_BATCH_VERSION,
     schoolId: input.schoolId,
     packedBy: input.packedBy,
     events: input.events,
+    ...shares,
   };
   return Buffer.from(
     JSON.stringify({ ...unsigned, signature: sign(canonicalBytes(unsigned)) }),
@@ -95,12 +132,18 @@ export function unpackBatch(
   if (!verifyBytes(key, canonicalBytes(unsigned), signature)) {
     throw new SafeguardError('bad-signature', 'It is not signed by a lead of this school.');
   }
-  const events = unsigned.events.map((e) => {
+  const parseEvent = (e: unknown) => {
     const event = signedEventSchema.safeParse(e);
     if (!event.success) throw notABatch('an event in it is not well formed');
     return event.data;
-  });
-  return { schoolId: unsigned.schoolId, packedBy: unsigned.packedBy, events };
+  };
+  return {
+    schoolId: unsigned.schoolId,
+    packedBy: unsigned.packedBy,
+    events: unsigned.events.map(parseEvent),
+    concerns: unsigned.concerns ?? [],
+    history: (unsigned.history ?? []).map(parseEvent),
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
-export { deliverEvents, sealedToOf, type DeliverInput, type DeliverResult } from './deliver';
+export { sealedToOf } from '../case-leads';
+export { deliverEvents, type DeliverInput, type DeliverResult } from './deliver';
 export {
   EVENT_BATCH_FORMAT,
   EVENT_BATCH_VERSION,
@@ -9,3 +10,4 @@ export {
   type EventBatch,
 } from './format';
 export { quarantineName, receiveEvents, type ReceiveResult, type SyncingLead } from './receive';
+export { adoptSharedCase, sharedCasesIn, shareWithNewLeads } from './history';

@@ -17,6 +17,7 @@ import { SafeguardError } from '../../errors';
 import { RefusedFile } from '../../files';
 import { openShare, type Share } from '../../share';
 import type { Workspace } from '../workspace';
+import { adoptSharedCase } from './history';
 import { unpackBatch, type EventBatch } from './format';
 
 export interface ReceiveResult {
@@ -137,7 +138,24 @@ function fold(
 ): { events: number; cases: string[] } {
   const { store, casework, secrets } = lead;
   return store.transaction(() => {
-    for (const signed of batch.events) {
+    // Cases shared with this lead (a lead added later): taken in first, with their history.
+    const schoolId = store.settings.get()?.schoolId ?? '';
+    for (const shared of batch.concerns) {
+      if (store.cases.hasConcern(shared.caseId)) continue;
+      adoptSharedCase(
+        { store, casework, self: secrets.recipientId, schoolId },
+        batch,
+        shared,
+        now(),
+      );
+    }
+    const seen = new Set<string>();
+    const events = [...batch.history, ...batch.events].filter((e) => {
+      if (seen.has(e.event.eventId)) return false;
+      seen.add(e.event.eventId);
+      return true;
+    });
+    for (const signed of events) {
       const caseId = signed.event.caseId;
       if (caseId === null) {
         throw new SafeguardError(
@@ -153,7 +171,7 @@ function fold(
       }
     }
     // Signatures, recipients, storing and auditing; each changed case worked out once.
-    const fresh = casework.receiveAll(batch.events);
+    const fresh = casework.receiveAll(events);
     if (fresh.length === 0) {
       throw new SafeguardError(
         'event-replay',
@@ -166,7 +184,13 @@ function fold(
         at: now().toISOString(),
         actor: secrets.recipientId,
         kind: 'events-received',
-        detail: { file, from: batch.packedBy, events: batch.events.length, new: fresh.length },
+        detail: {
+          file,
+          from: batch.packedBy,
+          events: events.length,
+          new: fresh.length,
+          ...(batch.concerns.length > 0 ? { sharedCases: batch.concerns.length } : {}),
+        },
       },
       sign,
     );

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-search-ids';
 import { migration0007 } from './0007-events-by-case';
 import { migration0008 } from './0008-extract-figures';
 import { migration0009 } from './0009-event-sync';
+import { migration0010 } from './0010-shared-with-new-leads';
 
 /** Every lead-store migration, oldest first. */
 export const leadMigrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const leadMigrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
