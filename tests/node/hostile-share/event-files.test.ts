@@ -3,8 +3,9 @@
  * reads each bounded — a regular file, at most SHARE_LIMITS.eventBytes — and refuses, each with
  * its own reason and nothing applied: a file too large, a FIFO (without hanging), a symlink, a
  * folder, bytes that are not age, a sealed file that is not JSON, a batch in an unknown version, a
- * batch for another school, an event about no case. A file sealed to other leads is passed over
- * in silence. Receiving never alters the share.
+ * batch for another school, an event about no case, a case "shared" that is not shared with this
+ * lead, tampered, or not this lead's to receive. A file sealed to other leads is passed over in
+ * silence. Receiving never alters the share, and no planted case is taken in.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -19,6 +20,7 @@ import {
   type ReceiveResult,
 } from '../../../src/casework/sync';
 import {
+  canonicalJson,
   createSigner,
   generateAgeKeyPair,
   recipientOf,
@@ -127,6 +129,83 @@ beforeAll(async () => {
     code: 'bad-signature',
     reason: /not signed by a lead of this school/,
   });
+  // Cases "shared" with this lead: not with it, tampered, or forged by a lead not among its leads.
+  const heldDocument = JSON.parse(workspace.store.cases.signedDocument(filed.caseId)!) as Record<
+    string,
+    unknown
+  >;
+  const forgedCase = (sealedTo: unknown[]) => {
+    const caseId = randomUUID();
+    const document = {
+      ...heldDocument,
+      concernId: caseId,
+      reference: `SG-${randomBytes(2).toString('hex').toUpperCase()}-0000`,
+      sealedTo,
+    };
+    return { caseId, document };
+  };
+  const shareWith = (caseId: string, recipientId: string) =>
+    signEvent(
+      {
+        format: 'safeguard-desk/case-event',
+        formatVersion: 1,
+        eventId: randomUUID(),
+        caseId,
+        type: 'case-shared',
+        payload: { recipientId, name: 'Someone', role: 'deputy' },
+        author: workspace.secrets.recipientId,
+        at: '2026-11-25T12:00:00Z',
+      },
+      sign,
+    );
+  const sharing = async (
+    caseId: string,
+    signedDocument: string,
+    sharedWith: string,
+    outcome: { code: string; reason: RegExp },
+  ) =>
+    plant(
+      await sealToRecipients(
+        packBatch(
+          {
+            schoolId,
+            packedBy: workspace.secrets.recipientId,
+            events: [shareWith(caseId, sharedWith)],
+            concerns: [
+              {
+                caseId,
+                kind: 'concern',
+                signedDocument,
+                attachments: [],
+                attachmentsWithheld: false,
+              },
+            ],
+          },
+          sign,
+        ),
+        [me],
+      ),
+      outcome,
+    );
+  const mine = heldDocument.sealedTo as unknown[];
+  const notMine = forgedCase(mine);
+  await sharing(notMine.caseId, canonicalJson(notMine.document), randomUUID(), {
+    code: 'not-a-recipient',
+    reason: /not shared with this lead/,
+  });
+  const tampered = forgedCase(mine);
+  await sharing(
+    tampered.caseId,
+    JSON.stringify(tampered.document, null, 1),
+    workspace.secrets.recipientId,
+    { code: 'not-an-event-file', reason: /not an intact concern/ },
+  );
+  const forged = forgedCase([{ id: randomUUID(), name: 'Other Lead', role: 'deputy' }]);
+  await sharing(forged.caseId, canonicalJson(forged.document), workspace.secrets.recipientId, {
+    code: 'not-a-recipient',
+    reason: /./,
+  });
+
   // Not age at all.
   await plant(randomBytes(300), { code: expect.any(String) as unknown as string, reason: /./ });
   // Sealed to someone else: passed over in silence.
@@ -166,6 +245,7 @@ describe('receiving from a share anyone can write to', () => {
       expect(refused.get(file)!.reason, code).toMatch(reason);
     }
     expect(result.events).toBe(0);
+    expect(s.workspace.store.cases.list()).toHaveLength(1);
     const notes = s.workspace.store.events.all().filter((e) => e.type === 'note-added');
     expect(notes).toHaveLength(1);
   });
