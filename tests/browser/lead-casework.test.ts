@@ -341,12 +341,40 @@ describe.skipIf(chromiumMissing !== null)('a lead works a case through the app',
     const triage = page.getByRole('form', { name: 'Triage' });
     await triage.getByText(/suggest a low-level concern/).waitFor();
     await (await select(triage, 'Pathway')).selectOption({ label: 'Low-level concern' });
+    // Left for whichever lead picks it up.
+    await (await select(triage, 'Assigned lead')).selectOption({ label: 'Not assigned' });
     await press(triage, 'Save triage');
     await page
       .getByRole('region', { name: 'Timeline' })
       .getByText(/triaged it: Low-level concern/)
       .waitFor();
     expect(await page.getByRole('region', { name: 'LADO clock' }).count()).toBe(0);
+    expect(
+      await page.getByRole('term').filter({ hasText: 'Assigned lead' }).locator('+ dd').innerText(),
+    ).toBe('Not assigned');
+  });
+
+  it('filters the inbox by who a case is assigned to: me, another lead, nobody yet', async () => {
+    const { page } = lead;
+    await press(page.getByRole('navigation', { name: 'Safeguarding' }), 'Inbox');
+    const filters = page.getByRole('form', { name: 'Filter the inbox' });
+    const table = page.getByRole('table');
+    const shown = async (choice: string) => {
+      await (await select(filters, 'Assigned')).selectOption({ label: choice });
+      await press(filters, 'Apply filters');
+    };
+    await shown('To me');
+    await page.getByText('1 case matches these filters.').waitFor();
+    await table.getByRole('button', { name: allegation }).waitFor();
+    expect(await table.getByRole('button', { name: lowLevel }).count()).toBe(0);
+    await shown('To nobody yet');
+    await page.getByText('1 case matches these filters.').waitFor();
+    await table.getByRole('button', { name: lowLevel }).waitFor();
+    await saveScreenshot(page, 'lead-inbox-assigned');
+    await shown('To another lead');
+    await page.getByText('No cases match these filters.').waitFor();
+    await press(filters, 'Clear filters');
+    await page.getByText('2 cases.').waitFor();
   });
 
   it('finds the allegation again by a word from its text', async () => {

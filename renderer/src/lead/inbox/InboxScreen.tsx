@@ -55,7 +55,8 @@ function pageWords(inbox: Inbox, offset: number, filtered: boolean): string {
     inbox.total <= PAGE_SIZE
       ? ''
       : ` Showing ${(offset + 1).toLocaleString('en-GB')}–${(offset + inbox.rows.length).toLocaleString('en-GB')}.`;
-  return `${cases}${filtered ? ' match these filters' : ''}.${shown}`;
+  const match = inbox.total === 1 ? 'matches' : 'match';
+  return `${cases}${filtered ? ` ${match} these filters` : ''}.${shown}`;
 }
 
 export function InboxScreen({
