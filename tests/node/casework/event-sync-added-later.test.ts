@@ -8,7 +8,7 @@
  * the DSL receives it: the deputy is one of the case's leads.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliJson, runCli } from '../support/cli';
+import { runCli } from '../support/cli';
 import {
   addJoinedRecipient,
   contactAnswers,
@@ -16,9 +16,7 @@ import {
   type JoinedRecipient,
   type SchoolFixture,
 } from '../support/school';
-import { fileAndImport } from './support';
-
-const CLI_HEAVY = 300_000;
+import { CLI_HEAVY, fileAndImport, leadCommands } from './support';
 
 interface Imported {
   events: {
@@ -39,10 +37,7 @@ beforeAll(async () => {
 }, CLI_HEAVY);
 afterAll(async () => school?.cleanup());
 
-const as =
-  (home: string, passphraseFile: string) =>
-  <T>(...args: string[]) =>
-    cliJson<T>(home, ['lead', ...args, '--passphrase-file', passphraseFile]);
+const as = leadCommands;
 
 describe('a lead added later', () => {
   it(

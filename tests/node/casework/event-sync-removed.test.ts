@@ -19,9 +19,7 @@ import {
   type JoinedRecipient,
   type SchoolFixture,
 } from '../support/school';
-import { fileAndImport } from './support';
-
-const CLI_HEAVY = 300_000;
+import { CLI_HEAVY, fileAndImport, leadCommands } from './support';
 
 interface Imported {
   events: {
@@ -52,10 +50,7 @@ beforeAll(async () => {
 }, CLI_HEAVY);
 afterAll(async () => school?.cleanup());
 
-const as =
-  (home: string, passphraseFile: string) =>
-  <T>(...args: string[]) =>
-    cliJson<T>(home, ['lead', ...args, '--passphrase-file', passphraseFile]);
+const as = leadCommands;
 
 describe.skipIf(!hasAge)('a lead removed from the school', () => {
   it(

@@ -52,3 +52,12 @@ export async function fileAndImport(
   await cliJson(school.dslHome, ['lead', 'import', '--passphrase-file', school.passphraseFile]);
   return reference;
 }
+
+/** Runs `lead …` commands as one lead (their home and passphrase file), parsing the JSON. */
+export const leadCommands =
+  (home: string, passphraseFile: string) =>
+  <T>(...args: string[]): Promise<T> =>
+    cliJson<T>(home, ['lead', ...args, '--passphrase-file', passphraseFile]);
+
+/** Each step of a test with several leads runs many CLI commands, each unlocking (scrypt). */
+export const CLI_HEAVY = 300_000;
