@@ -6,7 +6,7 @@
  * events per second for each, and the catch-up time. There is no numeric target in the issue; the
  * figures are for comparison between runs.
  *
- * Not simulated here (see the closing note): a trust of 30 schools × 3 leads with offline periods.
+ * A trust of schools × 3 leads with offline periods and concurrent edits is bench/trust.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { cp, readdir, stat } from 'node:fs/promises';

@@ -9,6 +9,9 @@
  * (publish, read and verify), the governors' report and its CSV, XLSX and PDF exports (< 3 s each).
  * bench/events.ts then times casework travelling between leads on the filing bench's school:
  * delivery of a week's events to the share and a lead's catch-up after a week offline.
+ * bench/trust.ts simulates a trust (TRUST_SCHOOLS × 3 leads × TRUST_CONCERNS, a seeded week of
+ * offline periods and concurrent edits): every lead converges; event import throughput and the
+ * week-offline catch-up time.
  * Then bench/ui.ts: the renderer's gzipped bundle size and the home screen's load time in Chromium.
  * Always exits 0: it is a report; a missed target prints FAIL.
  */
@@ -29,6 +32,7 @@ import { contactAnswers } from '../tests/node/support/school';
 import { nativeOpen, nativeSeal, staticKey, type NativeSealed } from './native-floor';
 import { benchCasework } from './casework';
 import { benchEvents } from './events';
+import { benchTrust } from './trust';
 import { benchUi } from './ui';
 import { benchUnlock, type UnlockSample } from './unlock';
 
@@ -48,13 +52,15 @@ async function main(): Promise<void> {
   const started = performance.now();
   printMachine();
 
-  const only = process.env.BENCH_ONLY; // 'filing', 'events', 'casework' or 'ui'; all when unset
+  const only = process.env.BENCH_ONLY; // 'filing', 'events', 'casework', 'trust' or 'ui'; all when unset
   const root = await mkdtemp(join(tmpdir(), 'sgd-bench-'));
   try {
     if (!only || only === 'filing' || only === 'events') await run(root);
     // Casework between leads, on the filing bench's school (its 2,000 imported concerns).
     if (!only || only === 'events') await benchEvents(root, { table });
     if (!only || only === 'casework') await benchCasework(root, { table, verdict, median });
+    // A simulated trust: schools × 3 leads, a week of offline work, every lead converging.
+    if (!only || only === 'trust') await benchTrust(root, { table, median });
   } finally {
     await rm(root, { recursive: true, force: true });
   }
