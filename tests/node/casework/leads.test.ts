@@ -69,7 +69,7 @@ describe('who may write to a case', () => {
         createSigner(dsl.secrets.signingKey),
       );
       expect(() => mine.casework.receive(forged)).toThrow(
-        'Only a lead this concern was sealed to can record anything on its case.',
+        'Only a lead this concern was sealed to, or shared with, can record anything on its case.',
       );
       const stranger = generateSigningKeyPair();
       const byStranger = signEvent(
