@@ -61,6 +61,7 @@ describe('lead import through the CLI', () => {
       // No other lead, and nothing recorded yet: no casework events either way.
       events: {
         received: { files: 0, events: 0, cases: [], quarantined: [] },
+        shared: 0,
         delivered: { delivered: 0, files: 0, pending: 0, error: null },
       },
     });
