@@ -10,7 +10,6 @@
  * not read again while its size and time are unchanged. One import runs at a time per home.
  */
 import { createHash } from 'node:crypto';
-import { lstat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { acknowledgementFileName, openEnvelope, signAcknowledgement } from '../concerns';
 import { createSigner, SealedFileOpener } from '../crypto';
@@ -161,7 +160,7 @@ async function importLocked(deps: ImportDeps): Promise<ImportResult> {
       }
       if (error instanceof SafeguardError && error.code === 'share-file-missing') continue;
       if (error instanceof RefusedFile) {
-        quarantine(file, error, { sha256: '', ...(await linkStat(share, file)) });
+        quarantine(file, error, { sha256: '', ...(await share.lookAt('concerns', file)) });
         continue;
       }
       quarantine(file, error, { sha256: '', size: null, mtimeMs: null });
@@ -247,23 +246,10 @@ async function readFirst(
   before: { size: number; mtimeMs: number } | undefined,
 ): Promise<FirstRead> {
   if (before !== undefined) {
-    const now = await linkStat(share, file);
+    const now = await share.lookAt('concerns', file);
     if (now.size === before.size && now.mtimeMs === before.mtimeMs) return { skip: true };
   }
   return { read: await share.readConcernFile(file, { headBytes: FIRST_READ_BYTES }) };
-}
-
-/** The size and time of the name itself (a symlink's own), for recognising it unchanged later. */
-async function linkStat(
-  share: Share,
-  file: string,
-): Promise<{ size: number | null; mtimeMs: number | null }> {
-  try {
-    const info = await lstat(join(share.root, 'concerns', file));
-    return { size: info.size, mtimeMs: info.mtimeMs };
-  } catch {
-    return { size: null, mtimeMs: null };
-  }
 }
 
 /**

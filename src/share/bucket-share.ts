@@ -17,7 +17,7 @@ import { isExtractFileName } from './extract-files';
 import { SHARE_LIMITS } from './limits';
 import type { BucketLocation } from './location';
 import { recoveryFileRecipientId } from './recovery-files';
-import type { Share, WriteOutcome } from './share';
+import type { FileMark, Share, WriteOutcome } from './share';
 
 export class BucketShare implements Share {
   private readonly access: BucketAccess;
@@ -251,6 +251,12 @@ export class BucketShare implements Share {
 
   readEventFile(name: string): Promise<BoundedRead> {
     return this.read('events', name, isEventFileName, SHARE_LIMITS.eventBytes);
+  }
+
+  /** An object has no link of its own: its size and time, as the bucket lists them. */
+  lookAt(folder: 'concerns' | 'events', name: string): Promise<FileMark> {
+    const accept = folder === 'concerns' ? isConcernFileName : isEventFileName;
+    return this.stat(folder, name, accept).catch(() => ({ size: null, mtimeMs: null }));
   }
 
   /** Objects are written whole: there are no temp files to sweep. */

@@ -5,6 +5,7 @@
  * and never replace a concern. Sub-folders that are symlinks are refused: they would make us write
  * outside the share. Each folder's files have their own module; this class puts them together.
  */
+import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SafeguardError } from '../errors';
 import {
@@ -17,12 +18,19 @@ import {
 import { listAckFiles, readAckFile, writeAckFiles } from './ack-files';
 import {
   hasConcern,
+  isConcernFileName,
   listConcernFiles,
   readConcernFile,
   statConcernFile,
   writeConcern,
 } from './concern-files';
-import { listEventFiles, readEventFile, statEventFile, writeEventFile } from './event-files';
+import {
+  isEventFileName,
+  listEventFiles,
+  readEventFile,
+  statEventFile,
+  writeEventFile,
+} from './event-files';
 import {
   listExtractFiles,
   readExtractFile,
@@ -33,7 +41,7 @@ import {
 import { FolderAccess, isCode, SHARE_FOLDERS } from './folder-access';
 import { SHARE_FILE_MODE, SHARE_LIMITS } from './limits';
 import { listRecoveryFiles, readRecoveryFile, writeRecoveryFile } from './recovery-files';
-import type { Share, WriteOutcome } from './share';
+import type { FileMark, Share, WriteOutcome } from './share';
 
 export { ackFileConcernId } from './ack-files';
 export { isEventFileName } from './event-files';
@@ -187,6 +195,18 @@ export class FolderShare implements Share {
 
   readEventFile(name: string): Promise<BoundedRead> {
     return readEventFile(this.access, name);
+  }
+
+  lookAt(folder: 'concerns' | 'events', name: string): Promise<FileMark> {
+    const unknown = { size: null, mtimeMs: null };
+    const valid = folder === 'concerns' ? isConcernFileName(name) : isEventFileName(name);
+    if (!valid) return Promise.resolve(unknown);
+    return this.access
+      .timed('read', async () => {
+        const info = await lstat(join(this.root, folder, name));
+        return { size: info.size, mtimeMs: info.mtimeMs };
+      })
+      .catch(() => unknown);
   }
 
   /** Removes our abandoned temp files from the share's folders; returns how many. */

@@ -20,7 +20,7 @@ export {
   type BucketLocation,
 } from './location';
 export { SHARE_FILE_MODE, SHARE_FOLDER_MODE, SHARE_LIMITS } from './limits';
-export type { Share, WriteOutcome } from './share';
+export type { FileMark, Share, WriteOutcome } from './share';
 
 /**
  * The share at `root` (a folder path, or a bucket location such as `s3://bucket/school`), with

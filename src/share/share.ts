@@ -7,6 +7,12 @@
 import type { BoundedRead } from '../files';
 import type { SafeguardError } from '../errors';
 
+/** A file's size and time as last seen, or nulls where it could not be looked at. */
+export interface FileMark {
+  size: number | null;
+  mtimeMs: number | null;
+}
+
 /** The result of writing a concern file. */
 export type WriteOutcome = 'written' | 'already-there';
 
@@ -65,6 +71,12 @@ export interface Share {
   statEventFile(name: string): Promise<{ size: number; mtimeMs: number }>;
   /** An event file's bytes, bounded. */
   readEventFile(name: string): Promise<BoundedRead>;
+  /**
+   * The size and time of a concern or event file's name itself (a symlink's own, not its
+   * target's), to recognise a file refused before and unchanged since; nulls when it cannot be
+   * looked at. Never throws.
+   */
+  lookAt(folder: 'concerns' | 'events', name: string): Promise<FileMark>;
   /** Removes our abandoned temp files; returns how many. */
   sweepTemps(): Promise<number>;
 }

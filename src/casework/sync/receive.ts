@@ -11,8 +11,6 @@
  * quarantine and tried again at each import. The share is only read, never altered.
  */
 import { createSigner, SealedFileOpener } from '../../crypto';
-import { lstat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { SafeguardError } from '../../errors';
 import { RefusedFile } from '../../files';
 import { openShare, type Share } from '../../share';
@@ -72,7 +70,7 @@ export async function receiveEvents(input: {
     let seen: { size: number | null; mtimeMs: number | null } = { size: null, mtimeMs: null };
     try {
       if (before !== undefined) {
-        const now = await linkStat(share, name);
+        const now = await share.lookAt('events', name);
         if (now.size === before.size && now.mtimeMs === before.mtimeMs) continue;
       }
       const read = await share.readEventFile(name);
@@ -105,7 +103,7 @@ export async function receiveEvents(input: {
           ? { code: error.code, reason: error.message }
           : { code: 'unexpected', reason: 'It could not be received (unexpected error).' };
       // A refused name is known again by its own size and time (a link's, not its target's).
-      if (error instanceof RefusedFile) seen = await linkStat(share, name);
+      if (error instanceof RefusedFile) seen = await share.lookAt('events', name);
       // Events for a case not held yet are tried again next time: no size or time kept for it.
       const retry = code === 'event-case-not-held';
       store.quarantine.add({
@@ -196,17 +194,4 @@ function fold(
     );
     return { events: fresh.length, cases: [...new Set(fresh)] };
   });
-}
-
-/** The size and time of the name itself (a symlink's own), for knowing it unchanged later. */
-async function linkStat(
-  share: Share,
-  name: string,
-): Promise<{ size: number | null; mtimeMs: number | null }> {
-  try {
-    const info = await lstat(join(share.root, 'events', name));
-    return { size: info.size, mtimeMs: info.mtimeMs };
-  } catch {
-    return { size: null, mtimeMs: null };
-  }
 }

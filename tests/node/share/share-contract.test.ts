@@ -224,6 +224,18 @@ describe.each(kinds)('the share as %s', (_kind, make) => {
     expect(refused.message).toContain(`${SHARE_LIMITS.eventBytes} bytes allowed`);
   });
 
+  it('marks a file by its size and time, to know it unchanged later, and never throws', async () => {
+    const name = `${'1a'.repeat(16)}.age`;
+    await subject.plant('events', name, randomBytes(700));
+    const mark = await share.lookAt('events', name);
+    expect(mark.size).toBe(700);
+    expect(mark.mtimeMs).toEqual(expect.any(Number));
+    expect(
+      (await share.lookAt('concerns', 'c5e3fbc4-7d30-4eaa-9b22-23456789abcd.age')).size,
+    ).toBeNull();
+    expect(await share.lookAt('events', '../school.json')).toEqual({ size: null, mtimeMs: null });
+  });
+
   it('has no temp files to leave behind after its writes', async () => {
     expect(await share.sweepTemps()).toBe(0);
   });
