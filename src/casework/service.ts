@@ -20,10 +20,13 @@ import {
   type SignedEvent,
 } from './events/types';
 import { foldCase, type CaseState } from './fold';
+import { chronologyOf, type Chronology } from './chronology';
 import { CaseQueries, mergedGroup, type CaseFilters, type InboxRow } from './queries';
 import { checkNewEvent } from './recording';
 import { indexNewCase } from './indexing';
 import type { AuditKind, CaseDetail, CaseStore, NewCase, PersonRecord } from './store';
+
+export type { Chronology, ChronologyEntry, PersonMerge } from './chronology';
 
 /** Who is working: the lead's recipient id and a signer made from their signing key. */
 export interface CaseworkActor {
@@ -50,34 +53,6 @@ export interface CaseRecord {
     how: string;
     detail: string | null;
   }>;
-}
-
-/** One line of a chronology: a concern as filed (event null), or an event on it. */
-export interface ChronologyEntry {
-  at: string;
-  caseId: string;
-  reference: string;
-  event: EventBody | null;
-}
-
-/** A merge of two person records that has not been undone. */
-export interface PersonMerge {
-  mergeId: string;
-  at: string;
-  from: PersonRecord;
-  into: PersonRecord;
-}
-
-export interface Chronology {
-  person: PersonRecord;
-  /** Other records merged with this one. */
-  mergedWith: PersonRecord[];
-  /** The merges in force that join this person's records, each undoable by its event id. */
-  merges: PersonMerge[];
-  cases: InboxRow[];
-  entries: ChronologyEntry[];
-  /** For an adult: low-level concerns filed in the last 12 months; null for a pupil. */
-  lowLevelLast12Months: number | null;
 }
 
 export class Casework {
@@ -208,23 +183,11 @@ export class Casework {
   }
 
   /**
-   * Takes in an event signed by another lead (issue 10): refused unless its author is on the
-   * profile, is a recipient of the case, and signed it. Returns false for one already held.
+   * Takes in one case event signed by another lead (issue 10), as `receiveAll` does. Returns
+   * false for one already held.
    */
   receive(signed: SignedEvent): boolean {
-    const { event } = signed;
-    const author = this.roster.get(event.author);
-    if (!author?.verifyKey || !eventSignatureValid(signed, author.verifyKey)) {
-      throw new SafeguardError('bad-signature', 'Its signature is not by a lead of this school.');
-    }
-    const stored = this.store.transaction(() => {
-      if (event.caseId !== null) this.requireRecipient(event.caseId, event.author);
-      if (!this.store.events.insert(signed, this.now().toISOString())) return false;
-      this.afterEvent(signed, event.caseId);
-      return true;
-    });
-    if (stored) this.changed();
-    return stored;
+    return this.receiveAll([signed]).length > 0;
   }
 
   /**
@@ -292,44 +255,11 @@ export class Casework {
     return this.store.people.findByName(text);
   }
 
-  /**
-   * A person's chronology: every case naming them (or a record merged with theirs) and every
-   * event on those cases, in date order; for an adult, how many low-level concerns in the last
-   * 12 months (the pattern KCSIE asks leads to look for). Audited.
-   */
+  /** A person's chronology (chronology.ts); audited. */
   chronology(personId: string): Chronology {
-    const person = this.store.people.get(personId);
-    if (person === null) throw new SafeguardError('unknown-person', 'There is no such person.');
-    const peopleEvents = this.store.events.peopleEvents();
-    const group = mergedGroup(personId, peopleEvents);
-    const people = group.flatMap((id) => this.store.people.get(id) ?? []);
-    const caseIds = this.store.people.casesOf(group);
-    const now = this.now();
-    const cases = new CaseQueries(this.store.db).rowsFor(caseIds, now);
-    const entries: ChronologyEntry[] = [];
-    for (const c of cases) {
-      entries.push({ at: c.filedAt, caseId: c.caseId, reference: c.reference, event: null });
-      for (const event of this.store.events.forCase(c.caseId)) {
-        if (event.type === 'case-opened') continue;
-        entries.push({ at: event.at, caseId: c.caseId, reference: c.reference, event });
-      }
-    }
-    entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-    const adult = people.some((p) => p.role !== 'pupil');
-    const yearAgo = new Date(now);
-    yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
-    const lowLevel = cases.filter(
-      (c) => c.pathway === 'low-level' && Date.parse(c.filedAt) >= yearAgo.getTime(),
-    ).length;
+    const found = chronologyOf(this.store, personId, this.now());
     this.audit('chronology-viewed', { personId });
-    return {
-      person,
-      mergedWith: people.filter((p) => p.personId !== personId),
-      merges: this.mergesIn(group, peopleEvents),
-      cases,
-      entries,
-      lowLevelLast12Months: adult ? lowLevel : null,
-    };
+    return found;
   }
 
   /** Merges two person records (an event; reversible with `unmergePeople`). */
@@ -357,21 +287,6 @@ export class Casework {
       .some((e) => e.type === 'people-unmerged' && e.payload.merge === mergeEventId);
     if (undone) throw new SafeguardError('invalid-input', 'That merge is already undone.');
     return this.record(null, 'people-unmerged', { merge: mergeEventId, reason });
-  }
-
-  /** The merges in force between records of `group`, oldest first. */
-  private mergesIn(group: readonly string[], peopleEvents: readonly EventBody[]): PersonMerge[] {
-    const undone = new Set(
-      peopleEvents.flatMap((e) => (e.type === 'people-unmerged' ? [e.payload.merge] : [])),
-    );
-    const members = new Set(group);
-    return peopleEvents.flatMap((e) => {
-      if (e.type !== 'people-merged' || undone.has(e.eventId)) return [];
-      if (!members.has(e.payload.from)) return [];
-      const from = this.store.people.get(e.payload.from);
-      const into = this.store.people.get(e.payload.into);
-      return from && into ? [{ mergeId: e.eventId, at: e.at, from, into }] : [];
-    });
   }
 
   /** Recomputes a case's stored state from its events. */
