@@ -8,5 +8,10 @@ export {
   type FieldDefinition,
   type FormDefinition,
 } from './definition';
-export { answersSchemaFor, validateAnswers, type AttachmentMeta } from './answers';
+export {
+  answersSchemaFor,
+  attachmentMetaSchema,
+  validateAnswers,
+  type AttachmentMeta,
+} from './answers';
 export { FormRegistry, type FormListing, type FormLoadOptions } from './registry';

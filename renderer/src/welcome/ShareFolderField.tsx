@@ -1,6 +1,7 @@
 /**
- * The school's share folder as a path: typed (a network path such as \\server\safeguarding), or
- * chosen with the app's folder dialog where there is one. The core checks whatever it is.
+ * The school's share folder as a path: typed (a network path such as \\server\safeguarding, or a
+ * bucket location such as s3://trust/school), or chosen with the app's folder dialog where there is
+ * one. The core checks whatever it is.
  */
 import { useState, type Ref } from 'react';
 import { load } from '../loadable';
@@ -42,7 +43,8 @@ export function ShareFolderField({
         label="Folder path"
         help={
           help ??
-          'For example \\\\server\\safeguarding, or a drive IT mapped, such as S:\\Safeguard Desk.'
+          'For example \\\\server\\safeguarding, or a drive IT mapped, such as S:\\Safeguard Desk. ' +
+            'Where the trust keeps it in a bucket, IT gives an address such as s3://trust-safeguarding/st-marys.'
         }
         value={value}
         onChange={onChange}

@@ -98,6 +98,15 @@ const eventSchema = z
   })
   .loose();
 
+/** An attachment filed with a concern: its name, type, size and hash. */
+const caseAttachment = z.object({
+  fieldId: z.string(),
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+});
+
 /** A case as the lead reads it: the concern as filed, then its record. */
 export const caseViewSchema = z.object({
   reference: z.string(),
@@ -114,15 +123,12 @@ export const caseViewSchema = z.object({
   answers: z.array(
     z.object({ fieldId: z.string(), label: z.string(), type: z.string(), value: z.unknown() }),
   ),
-  attachments: z.array(
-    z.object({
-      fieldId: z.string(),
-      name: z.string(),
-      mediaType: z.string(),
-      size: z.number().int(),
-      sha256: z.string(),
-    }),
-  ),
+  attachments: z.array(caseAttachment),
+  /**
+   * Attachments filed with the concern whose bytes this lead does not hold: a case shared with a
+   * lead added later travels without them when they are too large (src/casework/sync/history.ts).
+   */
+  attachmentsNotHeld: z.array(caseAttachment),
   about: z.object({ name: z.string(), role: z.string() }).nullable(),
   people: z.array(
     z.object({

@@ -14,7 +14,7 @@ import {
   type Workspace,
 } from '../../casework';
 import { SafeguardError } from '../../errors';
-import type { FormRegistry } from '../../forms';
+import { attachmentMetaSchema, type FormRegistry } from '../../forms';
 import { openShare } from '../../share';
 import type { LeadSession } from '../../session/lead-session';
 
@@ -48,6 +48,22 @@ function triageChange(
   return { byName: nameOf(last.by), at: last.at, previousByName: nameOf(previous.by) };
 }
 
+/**
+ * The attachments the concern lists (each answer's items with a hash) whose bytes this lead's
+ * store does not hold: withheld, as too large, when the case was shared with this lead later.
+ */
+function attachmentsNotHeld(detail: CaseRecord['detail']): CaseView['attachmentsNotHeld'] {
+  const held = new Set(detail.attachments.map((a) => `${a.fieldId} ${a.sha256}`));
+  return detail.answers.flatMap(({ fieldId, value }) =>
+    (Array.isArray(value) ? (value as unknown[]) : []).flatMap((item) => {
+      const meta = attachmentMetaSchema.safeParse(item);
+      return meta.success && !held.has(`${fieldId} ${meta.data.sha256}`)
+        ? [{ fieldId, ...meta.data }]
+        : [];
+    }),
+  );
+}
+
 /** A case as the lead reads it: answers in the form's order with its labels, then the record. */
 export function caseView(record: CaseRecord, forms: FormRegistry, workspace: Workspace): CaseView {
   const { detail, document, state } = record;
@@ -78,6 +94,7 @@ export function caseView(record: CaseRecord, forms: FormRegistry, workspace: Wor
     importedAt: detail.importedAt,
     answers,
     attachments: detail.attachments,
+    attachmentsNotHeld: attachmentsNotHeld(detail),
     about: document.about ? { name: document.about.name, role: document.about.role } : null,
     people: record.people,
     state: {
@@ -167,8 +184,17 @@ export function leadCaseHandlers(deps: {
       const workspace = lead.require();
       const caseId = workspace.casework.caseIdOf(reference);
       const found = workspace.store.cases.attachment(caseId, sha256);
-      if (found === null)
-        throw new SafeguardError('unknown-reference', 'There is no such attachment.');
+      if (found === null) {
+        const detail = workspace.store.cases.byConcernId(caseId);
+        const notHeld =
+          detail !== null && attachmentsNotHeld(detail).some((a) => a.sha256 === sha256);
+        throw new SafeguardError(
+          'unknown-reference',
+          notHeld
+            ? 'That attachment was too large to pass on when the case was shared with you; the lead who first received the case holds it.'
+            : 'There is no such attachment.',
+        );
+      }
       workspace.casework.audit('case-viewed', { caseId, attachment: sha256 });
       return Promise.resolve({
         mediaType: found.mediaType,

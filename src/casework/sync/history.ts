@@ -80,20 +80,24 @@ export function sharedCasesIn(
     const detail = store.cases.byConcernId(caseId);
     const signedDocument = store.cases.signedDocument(caseId);
     if (detail === null || signedDocument === null) continue;
-    const total = detail.attachments.reduce((sum, a) => sum + a.size, 0);
-    const withheld = total > ATTACHMENT_BUDGET;
-    const attachments = withheld
-      ? []
-      : [...new Set(detail.attachments.map((a) => a.sha256))].flatMap((sha256) => {
-          const found = store.cases.attachment(caseId, sha256);
-          return found === null ? [] : [{ sha256, base64: found.content.toString('base64') }];
-        });
+    // The smallest first, as many as fit: a screenshot still travels beside a large recording.
+    const distinct = new Map(detail.attachments.map((a) => [a.sha256, a.size]));
+    const bySize = [...distinct].sort(([, a], [, b]) => a - b);
+    let budget = ATTACHMENT_BUDGET;
+    const attachments: SharedConcern['attachments'] = [];
+    for (const [sha256, size] of bySize) {
+      if (size > budget) break;
+      const found = store.cases.attachment(caseId, sha256);
+      if (found === null) continue;
+      budget -= size;
+      attachments.push({ sha256, base64: found.content.toString('base64') });
+    }
     concerns.push({
       caseId,
       kind: detail.kind,
       signedDocument,
       attachments,
-      attachmentsWithheld: withheld,
+      attachmentsWithheld: attachments.length < distinct.size,
     });
     const earlier = store.events
       .forCase(caseId)

@@ -20,17 +20,49 @@ type Shown =
 export function AttachmentList({
   reference,
   attachments,
+  notHeld = [],
 }: {
   reference: string;
   attachments: readonly CaseAttachment[];
+  /** Filed with the concern, but not passed on to this lead (a case shared later, too large). */
+  notHeld?: readonly CaseAttachment[];
 }) {
-  if (attachments.length === 0) return <p className="muted">No attachments.</p>;
+  if (attachments.length === 0 && notHeld.length === 0) {
+    return <p className="muted">No attachments.</p>;
+  }
   return (
-    <ul className="attachments">
-      {attachments.map((file) => (
-        <Attachment key={`${file.fieldId}:${file.sha256}`} reference={reference} file={file} />
-      ))}
-    </ul>
+    <>
+      {attachments.length > 0 && (
+        <ul className="attachments">
+          {attachments.map((file) => (
+            <Attachment key={`${file.fieldId}:${file.sha256}`} reference={reference} file={file} />
+          ))}
+        </ul>
+      )}
+      {notHeld.length > 0 && (
+        <div className="attachments__not-held">
+          <p>
+            {notHeld.length === 1 ? 'This attachment was' : 'These attachments were'} filed with the
+            concern but not passed on when the case was shared with you: too large to travel through
+            the school&rsquo;s share. The lead who first received the case still holds{' '}
+            {notHeld.length === 1 ? 'it' : 'them'}; ask them to show you.
+          </p>
+          <ul className="attachments">
+            {notHeld.map((file) => (
+              <li className="attachments__item" key={`${file.fieldId}:${file.sha256}`}>
+                <p className="attachments__name">{file.name}</p>
+                <p className="attachments__meta">
+                  {file.mediaType} · {formatSize(file.size)} · not held on this computer
+                </p>
+                <p className="attachments__hash">
+                  SHA-256 <code>{file.sha256}</code>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
   );
 }
 

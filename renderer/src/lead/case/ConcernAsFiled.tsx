@@ -179,7 +179,11 @@ export function ConcernAsFiled({ view, nav }: { view: CaseView; nav: LeadNavigat
         ))}
       </dl>
       <h3 className="case-panel__subtitle">Attachments</h3>
-      <AttachmentList reference={view.reference} attachments={view.attachments} />
+      <AttachmentList
+        reference={view.reference}
+        attachments={view.attachments}
+        notHeld={view.attachmentsNotHeld}
+      />
     </section>
   );
 }
