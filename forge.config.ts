@@ -26,6 +26,8 @@ export const vitePluginConfig: VitePluginConfig = {
   build: [
     { entry: 'main/main.ts', config: 'vite.main.config.ts', target: 'main' },
     { entry: 'main/preload.ts', config: 'vite.preload.config.ts', target: 'preload' },
+    // The warm scrypt worker (crypto/warm-scrypt.ts), a script of its own beside main.js.
+    { entry: 'src/crypto/scrypt-worker.ts', config: 'vite.worker.config.ts', target: 'main' },
   ],
   renderer: [{ name: 'main_window', config: 'vite.renderer.config.ts' }],
 };

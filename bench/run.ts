@@ -4,7 +4,8 @@
  *
  * Targets (issue): filing p95 < 50 ms; import within 10× of the native floor
  * (X25519 + HKDF-SHA256 + ChaCha20-Poly1305 with Node's own crypto, same plaintexts); lead unlock
- * at age's default scrypt work factor < 1 s, beside the age-encryption-only time (bench/unlock.ts).
+ * at age's default scrypt work factor < 1 s as the app unlocks (a warm scrypt worker), beside
+ * native scrypt's and the age-encryption-only time (bench/unlock.ts).
  * On the 100,000-case store (bench/casework.ts), bench/office.ts then times the office's extract
  * (publish, read and verify), the governors' report and its CSV, XLSX and PDF exports (< 3 s each).
  * bench/events.ts then times casework travelling between leads on the filing bench's school:
@@ -152,9 +153,10 @@ async function run(root: string): Promise<void> {
   const floorRate = TOTAL_ON_SHARE / (floorMs / 1000);
   const ratio = floorRate / importRate;
 
-  // ---- Unlock: native scrypt vs age-encryption's own, alternating, same identity file. ----
+  // ---- Unlock: the app's warm worker, native scrypt, age-encryption's own; alternating. ----
   const unlock = await benchUnlock(dslHome, PASSPHRASE, UNLOCK_REPEATS);
-  const unlockMs = median(unlock.native.map((u) => u.ms));
+  const unlockMs = median(unlock.warm.map((u) => u.ms));
+  const nativeUnlockMs = median(unlock.native.map((u) => u.ms));
 
   // ---- Report. ----
   const filingPass = filing.p95 < FILING_P95_TARGET_MS;
@@ -196,14 +198,19 @@ async function run(root: string): Promise<void> {
   );
   console.log(
     `\nLead unlock (scrypt 2^18; median of ${UNLOCK_REPEATS}, alternating; excluded above): ` +
-      `native ${unlockMs.toFixed(0)} ms vs age-encryption-only ${median(unlock.library.map((u) => u.ms)).toFixed(0)} ms.`,
+      `the app (warm worker) ${unlockMs.toFixed(0)} ms, native ${nativeUnlockMs.toFixed(0)} ms, ` +
+      `age-encryption-only ${median(unlock.library.map((u) => u.ms)).toFixed(0)} ms. The app's ` +
+      `worker warms up while the passphrase is typed: ${unlock.warmUp.map((ms) => ms.toFixed(0)).join(', ')} ms ` +
+      `from the unlock screen opening to ready.`,
   );
   table(
     ['path', 'runs ms', 'median ms', 'median CPU ms', 'event loop held, max ms'],
     [
-      ['native scrypt (unlockLead)', ...unlockRow(unlock.native)],
+      ["the app: warm scrypt worker (unlock screen's)", ...unlockRow(unlock.warm)],
+      ['the same, whole session unlock (store, roster, audit)', ...unlockRow(unlock.session)],
+      ['native scrypt (unlockLead; the CLI)', ...unlockRow(unlock.native)],
       ['age-encryption only', ...unlockRow(unlock.library)],
-      ['floor: Node scrypt alone, same parameters', ...unlockRow(unlock.floor)],
+      ['Node scrypt alone, same parameters, cold memory', ...unlockRow(unlock.floor)],
     ],
   );
 
@@ -224,7 +231,7 @@ async function run(root: string): Promise<void> {
         verdict(importPass),
       ],
       [
-        'lead unlock (native, median)',
+        "lead unlock (the app's, median)",
         `${unlockMs.toFixed(0)} ms`,
         `< ${UNLOCK_TARGET_MS} ms`,
         verdict(unlockPass),

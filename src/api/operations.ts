@@ -20,6 +20,7 @@ export const operationNames = [
   'drafts.protect',
   'drafts.delete',
   'lead.status',
+  'lead.prepareUnlock',
   'lead.unlock',
   'lead.lock',
   'lead.changePassphrase',

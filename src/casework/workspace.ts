@@ -4,7 +4,7 @@
  * check signatures. Wrong passphrases are counted; after five each try waits longer. Every unlock
  * is audited. Used by the app's session and by every `lead` command alike.
  */
-import { createSigner, publicKeyOf } from '../crypto';
+import { createSigner, publicKeyOf, type ScryptDerive } from '../crypto';
 import { SafeguardError } from '../errors';
 import { unlockLead, type LeadSecrets, type PassphraseInput } from '../lead';
 import { verifyProfile, type SchoolProfile } from '../school/profile';
@@ -53,6 +53,8 @@ export async function openWorkspace(input: {
   home: string;
   keyProvider: KeyProvider;
   passphrase: PassphraseInput;
+  /** scrypt for the identity file: a warm worker's (the app's unlock screen), else Node's. */
+  derive?: ScryptDerive;
   now?: () => Date;
 }): Promise<Workspace> {
   const now = input.now ?? (() => new Date());
@@ -61,7 +63,7 @@ export async function openWorkspace(input: {
     checkUnlockWait(store, now());
     let secrets: LeadSecrets;
     try {
-      secrets = await unlockLead(input.home, input.passphrase);
+      secrets = await unlockLead(input.home, input.passphrase, input.derive);
     } catch (error) {
       if (error instanceof SafeguardError && error.code === 'wrong-passphrase') {
         throw countWrongPassphrase(store, now());

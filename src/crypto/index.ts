@@ -20,3 +20,5 @@ export {
   sealWithPassphrase,
   type AgeKeyPair,
 } from './sealing';
+export { type ScryptDerive } from './native-scrypt';
+export { WarmScrypt } from './warm-scrypt';

@@ -33,9 +33,18 @@ export const DEFAULT_SCRYPT_WORK_FACTOR = 18;
 /** The highest work factor opened: age-encryption's own limit (2^20 needs 1 GiB). */
 export const MAX_SCRYPT_WORK_FACTOR = 20;
 
+/**
+ * scrypt(secret, salt, N = 2^logN, r = 8, p = 1) to a 32-byte key, off the event loop: Node's own
+ * (`nodeScrypt`) or a warm worker's (warm-scrypt.ts). Both give the same bytes.
+ */
+export type ScryptDerive = (secret: Buffer, salt: Buffer, logN: number) => Promise<Buffer>;
+
 /** Opens the one `scrypt` stanza of a passphrase-sealed age file with a passphrase. */
 export class NativeScryptIdentity implements Identity {
-  constructor(private readonly passphrase: string) {}
+  constructor(
+    private readonly passphrase: string,
+    private readonly derive: ScryptDerive = nodeScrypt,
+  ) {}
 
   async unwrapFileKey(stanzas: Stanza[]): Promise<Uint8Array | null> {
     for (const stanza of stanzas) {
@@ -53,7 +62,7 @@ export class NativeScryptIdentity implements Identity {
       if (logN > MAX_SCRYPT_WORK_FACTOR) throw new Error('scrypt work factor is too high');
       // Checked before the costly derivation; the library checks it after, with this message.
       if (stanza.body.length !== FILE_KEY_SIZE + TAG_SIZE) throw new Error('invalid stanza');
-      const key = await deriveWrapKey(this.passphrase, salt, logN);
+      const key = await deriveWrapKey(this.derive, this.passphrase, salt, logN);
       const fileKey = openFileKey(key, stanza.body);
       key.fill(0);
       if (fileKey !== null) return fileKey;
@@ -75,7 +84,7 @@ export class NativeScryptRecipient implements Recipient {
 
   async wrapFileKey(fileKey: Uint8Array): Promise<Stanza[]> {
     const salt = randomBytes(SALT_SIZE);
-    const key = await deriveWrapKey(this.passphrase, salt, this.logN);
+    const key = await deriveWrapKey(nodeScrypt, this.passphrase, salt, this.logN);
     const body = chachaSeal(key, ZERO_NONCE, fileKey);
     key.fill(0);
     const saltArg = salt.toString('base64').replace(/=+$/, '');
@@ -83,16 +92,29 @@ export class NativeScryptRecipient implements Recipient {
   }
 }
 
-/** scrypt(passphrase, label || salt, N = 2^logN, r = 8, p = 1) on the libuv pool. */
-function deriveWrapKey(passphrase: string, salt: Buffer, logN: number): Promise<Buffer> {
-  const n = 2 ** logN;
+/** The wrap key: scrypt(passphrase, label || salt) at the stanza's work factor. */
+async function deriveWrapKey(
+  derive: ScryptDerive,
+  passphrase: string,
+  salt: Buffer,
+  logN: number,
+): Promise<Buffer> {
   const secret = Buffer.from(passphrase, 'utf8');
+  try {
+    return await derive(secret, Buffer.concat([LABEL, salt]), logN);
+  } finally {
+    secret.fill(0);
+  }
+}
+
+/** Node's scrypt on the libuv pool, at age's parameters (r = 8, p = 1, 32 bytes). */
+export function nodeScrypt(secret: Buffer, salt: Buffer, logN: number): Promise<Buffer> {
+  const n = 2 ** logN;
   return new Promise((resolve, reject) => {
     // OpenSSL needs 128·r·(N + p + 2) bytes and BoringSSL (Electron) 128·r·(N + p + 1); the
     // default limit (32 MiB) is below the 256 MiB that age's default work factor needs.
     const options = { N: n, r: R, p: P, maxmem: 128 * R * (n + P + 2) };
-    scrypt(secret, Buffer.concat([LABEL, salt]), KEY_SIZE, options, (error, key) => {
-      secret.fill(0);
+    scrypt(secret, salt, KEY_SIZE, options, (error, key) => {
       if (error) reject(error);
       else resolve(key);
     });

@@ -10,7 +10,7 @@ import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } fro
 import { bech32 } from '@scure/base';
 import { SafeguardError, type ErrorCode } from '../errors';
 import { decryptAgePayload, splitAgeFile } from './age-payload';
-import { NativeScryptIdentity, NativeScryptRecipient } from './native-scrypt';
+import { NativeScryptIdentity, NativeScryptRecipient, type ScryptDerive } from './native-scrypt';
 import { NativeX25519Identity } from './native-x25519-identity';
 
 export interface AgeKeyPair {
@@ -136,15 +136,16 @@ export async function sealWithPassphrase(
 
 /**
  * Decrypts a passphrase-sealed file (made by this app, age-encryption or `age -p`) with Node's
- * scrypt off the event loop; a wrong passphrase is its own error. A work factor above 2^20 or a
+ * scrypt off the event loop (or `derive`: a warm worker's); a wrong passphrase is its own error. A work factor above 2^20 or a
  * scrypt stanza beside others is refused as corrupt, as age-encryption refuses them.
  */
 export async function openWithPassphrase(
   file: Uint8Array,
   passphrase: string,
+  derive?: ScryptDerive,
 ): Promise<Uint8Array> {
   const decrypter = new Decrypter();
-  decrypter.addIdentity(new NativeScryptIdentity(passphrase));
+  decrypter.addIdentity(new NativeScryptIdentity(passphrase, derive));
   return decryptMapped(
     (bytes) => decrypter.decrypt(bytes),
     file,

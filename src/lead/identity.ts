@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import { sealWithPassphrase } from '../crypto';
+import { sealWithPassphrase, type ScryptDerive } from '../crypto';
 import { SafeguardError } from '../errors';
 import { localStorageError, withProcessLock, writeFileAtomically } from '../files';
 import { homePaths } from '../home';
@@ -71,8 +71,12 @@ export function hasLeadIdentity(home: string): boolean {
   return existsSync(homePaths(home).leadIdentity);
 }
 
-/** Opens the lead's secrets with the passphrase. */
-export async function unlockLead(home: string, passphrase: PassphraseInput): Promise<LeadSecrets> {
+/** Opens the lead's secrets with the passphrase (scrypt by `derive` when given: a warm worker). */
+export async function unlockLead(
+  home: string,
+  passphrase: PassphraseInput,
+  derive?: ScryptDerive,
+): Promise<LeadSecrets> {
   const file = homePaths(home).leadIdentity;
   let sealed: Buffer;
   try {
@@ -83,7 +87,7 @@ export async function unlockLead(home: string, passphrase: PassphraseInput): Pro
       'This home folder holds no lead identity (set the school up first).',
     );
   }
-  const plain = await openWithEnteredPassphrase(sealed, passphrase);
+  const plain = await openWithEnteredPassphrase(sealed, passphrase, derive);
   const parsed = leadSecretsSchema.safeParse(JSON.parse(Buffer.from(plain).toString('utf8')));
   if (!parsed.success)
     throw new SafeguardError('bad-identity-file', 'The lead identity file is damaged.');

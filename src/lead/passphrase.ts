@@ -5,7 +5,7 @@
  * text is NFC-normalised. A new passphrase that still could not be typed the same way (blanks at
  * either end, a line break, a control character) is refused at set-up. Messages never quote it.
  */
-import { openWithPassphrase } from '../crypto';
+import { openWithPassphrase, type ScryptDerive } from '../crypto';
 import { SafeguardError } from '../errors';
 import {
   passphraseStrength,
@@ -147,14 +147,15 @@ function typingProblem(passphrase: string): SafeguardError | null {
 export async function openWithEnteredPassphrase(
   sealed: Uint8Array,
   input: PassphraseInput,
+  derive?: ScryptDerive,
 ): Promise<Uint8Array> {
   const { value, legacy } = enteredPassphrase(input);
   try {
-    return await openWithPassphrase(sealed, value);
+    return await openWithPassphrase(sealed, value, derive);
   } catch (error) {
     const wrong = error instanceof SafeguardError && error.code === 'wrong-passphrase';
     if (!wrong || legacy === null || legacy === value) throw error;
-    return openWithPassphrase(sealed, legacy);
+    return openWithPassphrase(sealed, legacy, derive);
   }
 }
 

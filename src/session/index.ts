@@ -147,7 +147,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     close: () => {
       delivery.halt();
       draftKeys.forgetAll();
-      lead.lock();
+      lead.close();
       office.lock();
       store.close();
     },

@@ -12,6 +12,10 @@
  * after unlocking (clocks fall due with time alone). Several changes in a row make one extract. A
  * failed publication changes no casework; it is reported in `status().extract` and tried again
  * after the next change.
+ *
+ * While the unlock screen is open, `prepareUnlock` keeps scrypt warm on a worker thread
+ * (crypto/warm-scrypt.ts), so that the passphrase, once entered, is checked in well under a
+ * second; the worker ends when the area unlocks.
  */
 import {
   checkUnlockWait,
@@ -20,6 +24,7 @@ import {
   openWorkspace,
   type Workspace,
 } from '../casework';
+import { WarmScrypt } from '../crypto';
 import { SafeguardError } from '../errors';
 import type { FormRegistry } from '../forms';
 import { deliverEvents, receiveEvents, shareWithNewLeads } from '../casework/sync';
@@ -69,6 +74,7 @@ export class LeadSession {
   private stopListening: (() => void) | null = null;
   private deliverTimer: NodeJS.Timeout | null = null;
   private delivering: Promise<void> | null = null;
+  private warm: WarmScrypt | null = null;
 
   constructor(private readonly options: LeadSessionOptions) {}
 
@@ -99,15 +105,37 @@ export class LeadSession {
     };
   }
 
+  /** Whether a warm scrypt worker is standing by for the passphrase. */
+  get unlockPrepared(): boolean {
+    return this.warm?.running === true;
+  }
+
+  /**
+   * The unlock screen is open: starts scrypt's warm-up on a worker (once; it ends itself after ten
+   * minutes unused). Nothing to do for a computer without a lead identity, or when unlocked. The
+   * promise says when the worker is ready (false: unlocking will use Node's scrypt); nobody needs
+   * to wait for it.
+   */
+  prepareUnlock(): Promise<boolean> {
+    if (this.workspace !== null || !this.isLead()) return Promise.resolve(false);
+    if (this.warm?.running !== true) this.warm = WarmScrypt.start();
+    return this.warm.ready;
+  }
+
   /** Opens the workspace with the passphrase, imports what is new, and keeps importing. */
   async unlock(passphrase: string): Promise<void> {
     if (!this.isLead()) throw notALead();
     if (this.workspace !== null) return;
+    const warm = this.warm?.running === true ? this.warm : null;
     this.workspace = await openWorkspace({
       home: this.options.home,
       keyProvider: this.options.keyProvider,
       passphrase,
+      ...(warm !== null ? { derive: warm.derive } : {}),
     });
+    // Unlocked: the worker's memory goes back; the unlock screen starts another when shown again.
+    this.warm?.close();
+    this.warm = null;
     this.stopListening = this.workspace.casework.onChange(() => {
       this.schedulePublish();
       this.scheduleDelivery();
@@ -285,7 +313,17 @@ export class LeadSession {
     return { name: recovered.name, role: recovered.role };
   }
 
-  /** Forgets the secrets and closes the case store. */
+  /** Locks, and ends a warm scrypt worker too: the session is closing. */
+  close(): void {
+    this.lock();
+    this.warm?.close();
+    this.warm = null;
+  }
+
+  /**
+   * Forgets the secrets and closes the case store. A warm scrypt worker stays (it holds no secret):
+   * the unlock screen that follows may have asked for it already.
+   */
   lock(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;

@@ -3,6 +3,7 @@
  * core's sentence for a wrong one, and its waits after five). A forgotten passphrase leads to the
  * recovery key form.
  */
+import { useEffect } from 'react';
 import { PassphraseUnlock } from '../components/PassphraseUnlock';
 import { load } from '../loadable';
 import type { LeadStatus } from './types';
@@ -16,6 +17,12 @@ interface UnlockScreenProps {
 }
 
 export function UnlockScreen({ reason, onUnlocked, onForgotten }: UnlockScreenProps) {
+  // While the passphrase is typed, the core readies scrypt so that Unlock answers in under a
+  // second. Nothing depends on it: unlocking works the same, only slower, should this fail.
+  useEffect(() => {
+    void load((api) => api['lead.prepareUnlock']());
+  }, []);
+
   return (
     <PassphraseUnlock
       title="Safeguarding area"

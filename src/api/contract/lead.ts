@@ -228,6 +228,11 @@ const caseChange = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ refer
 /** The lead operations. */
 export const leadContract = {
   'lead.status': { input: none, output: leadStatusSchema },
+  /**
+   * The unlock screen is showing: the core gets the passphrase check ready in the background, so
+   * that unlocking, once the passphrase is entered, takes well under a second. Safe to repeat.
+   */
+  'lead.prepareUnlock': { input: none, output: leadStatusSchema },
   /** Opens the lead identity with the passphrase; a wrong one waits longer after five tries. */
   'lead.unlock': {
     input: z.object({ passphrase }),

@@ -7,6 +7,7 @@ export function leadSessionHandlers(deps: {
   lead: LeadSession;
 }): HandlersOf<
   | 'lead.status'
+  | 'lead.prepareUnlock'
   | 'lead.unlock'
   | 'lead.lock'
   | 'lead.import'
@@ -16,6 +17,11 @@ export function leadSessionHandlers(deps: {
   const { lead } = deps;
   return {
     'lead.status': () => Promise.resolve(lead.status()),
+    'lead.prepareUnlock': () => {
+      // Answers at once: the warm-up goes on while the passphrase is typed.
+      void lead.prepareUnlock();
+      return Promise.resolve(lead.status());
+    },
     'lead.unlock': async ({ passphrase }) => {
       await lead.unlock(passphrase);
       return lead.status();
