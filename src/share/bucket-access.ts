@@ -5,15 +5,8 @@
  * permission, timeout) and never quote the server's own message.
  */
 import { Readable } from 'node:stream';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
+import type * as S3Sdk from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { SafeguardError } from '../errors';
 import { RefusedFile, type BoundedRead } from '../files';
 import { SHARE_LIMITS } from './limits';
@@ -27,21 +20,41 @@ export interface ObjectInfo {
   mtimeMs: number;
 }
 
+type S3 = typeof S3Sdk;
+let sdk: Promise<S3> | null = null;
+
+/**
+ * The AWS SDK, loaded when a bucket share is first used: loaded with the rest, it was a quarter of
+ * a second of every command's and the app's start, on the many schools whose share is a folder.
+ */
+function loadSdk(): Promise<S3> {
+  sdk ??= import('@aws-sdk/client-s3');
+  return sdk;
+}
+
 export class BucketAccess {
-  private readonly client: S3Client;
+  private connection: Promise<{ s3: S3; client: S3Client }> | null = null;
 
   constructor(
     readonly location: BucketLocation,
     private readonly timeoutMs: number,
-  ) {
-    this.client = new S3Client({
-      // A custom endpoint (MinIO, Ceph, a test server) is addressed path-style; AWS by region.
-      ...(location.endpoint === null
-        ? { followRegionRedirects: true }
-        : { endpoint: location.endpoint, forcePathStyle: true }),
-      region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'eu-west-2',
-      maxAttempts: 2,
-    });
+  ) {}
+
+  /** The SDK and this location's client, made on first use. */
+  private connect(): Promise<{ s3: S3; client: S3Client }> {
+    const location = this.location;
+    this.connection ??= loadSdk().then((s3) => ({
+      s3,
+      client: new s3.S3Client({
+        // A custom endpoint (MinIO, Ceph, a test server) is addressed path-style; AWS by region.
+        ...(location.endpoint === null
+          ? { followRegionRedirects: true }
+          : { endpoint: location.endpoint, forcePathStyle: true }),
+        region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'eu-west-2',
+        maxAttempts: 2,
+      }),
+    }));
+    return this.connection;
   }
 
   get root(): string {
@@ -55,6 +68,8 @@ export class BucketAccess {
 
   /** Runs one operation within its time limit (aborting its request), naming any failure. */
   async timed<T>(kind: string, work: (signal: AbortSignal) => Promise<T>, bytes = 0): Promise<T> {
+    // Loading the SDK is this computer's time, not the share's: it is not counted in the limit.
+    await this.connect();
     const ms = this.timeoutMs + Math.ceil(bytes / (1024 * 1024)) * SHARE_LIMITS.timeoutMsPerMiB;
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -83,12 +98,13 @@ export class BucketAccess {
 
   /** Lists the names directly in a folder that pass `accept`, sorted. */
   async list(folder: BucketFolder, accept: (name: string) => boolean, signal: AbortSignal) {
+    const { s3, client } = await this.connect();
     const prefix = this.key(folder, '');
     const names: string[] = [];
     let token: string | undefined;
     do {
-      const page = await this.client.send(
-        new ListObjectsV2Command({
+      const page = await client.send(
+        new s3.ListObjectsV2Command({
           Bucket: this.location.bucket,
           Prefix: prefix,
           Delimiter: '/',
@@ -107,9 +123,10 @@ export class BucketAccess {
 
   /** An object's size and time, or null when there is none. */
   async stat(key: string, signal: AbortSignal): Promise<ObjectInfo | null> {
+    const { s3, client } = await this.connect();
     try {
-      const head = await this.client.send(
-        new HeadObjectCommand({ Bucket: this.location.bucket, Key: key }),
+      const head = await client.send(
+        new s3.HeadObjectCommand({ Bucket: this.location.bucket, Key: key }),
         { abortSignal: signal },
       );
       return { size: head.ContentLength ?? 0, mtimeMs: head.LastModified?.getTime() ?? 0 };
@@ -128,10 +145,11 @@ export class BucketAccess {
     options: { maxBytes: number; headBytes?: number },
     signal: AbortSignal,
   ): Promise<BoundedRead> {
+    const { s3, client } = await this.connect();
     let object;
     try {
-      object = await this.client.send(
-        new GetObjectCommand({ Bucket: this.location.bucket, Key: key }),
+      object = await client.send(
+        new s3.GetObjectCommand({ Bucket: this.location.bucket, Key: key }),
         { abortSignal: signal },
       );
     } catch (error) {
@@ -173,8 +191,9 @@ export class BucketAccess {
 
   /** Writes an object, replacing any (the profile, an acknowledgement under a fresh name). */
   async put(key: string, bytes: Uint8Array, signal: AbortSignal): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({ Bucket: this.location.bucket, Key: key, Body: bytes }),
+    const { s3, client } = await this.connect();
+    await client.send(
+      new s3.PutObjectCommand({ Bucket: this.location.bucket, Key: key, Body: bytes }),
       { abortSignal: signal },
     );
   }
@@ -186,10 +205,11 @@ export class BucketAccess {
    * of one name, which random and keyed-hash names make a planted name's problem, not ours.
    */
   async putNew(key: string, bytes: Uint8Array, signal: AbortSignal): Promise<'written' | 'exists'> {
+    const { s3, client } = await this.connect();
     if ((await this.stat(key, signal)) !== null) return 'exists';
     try {
-      await this.client.send(
-        new PutObjectCommand({
+      await client.send(
+        new s3.PutObjectCommand({
           Bucket: this.location.bucket,
           Key: key,
           Body: bytes,
@@ -207,8 +227,9 @@ export class BucketAccess {
 
   /** Removes an object; false when it was not there. */
   async remove(key: string, signal: AbortSignal): Promise<boolean> {
+    const { s3, client } = await this.connect();
     if ((await this.stat(key, signal)) === null) return false;
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.location.bucket, Key: key }), {
+    await client.send(new s3.DeleteObjectCommand({ Bucket: this.location.bucket, Key: key }), {
       abortSignal: signal,
     });
     return true;
@@ -216,8 +237,9 @@ export class BucketAccess {
 
   /** Throws unless the bucket answers and lets us list the school's prefix. */
   async check(signal: AbortSignal): Promise<void> {
-    await this.client.send(
-      new ListObjectsV2Command({
+    const { s3, client } = await this.connect();
+    await client.send(
+      new s3.ListObjectsV2Command({
         Bucket: this.location.bucket,
         Prefix: this.key(null, ''),
         MaxKeys: 1,
@@ -260,7 +282,7 @@ export class BucketAccess {
 }
 
 function httpStatus(error: unknown): number | undefined {
-  if (error instanceof S3ServiceException) return error.$metadata.httpStatusCode;
+  // The SDK's S3ServiceException, and its other errors that carry the response's metadata.
   return (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
 }
 

@@ -1,4 +1,7 @@
-/** The office charts: one ECharts option per report table, and its SVG for the PDF. */
+/**
+ * The office charts: one ECharts option per report table. Its SVG for the PDF is drawn by ./svg,
+ * imported directly by the PDF writer only: ECharts itself loads with the PDF, not with this.
+ */
 export {
   chartDescription,
   chartHeight,
@@ -6,5 +9,4 @@ export {
   type ChartOption,
   type ChartSettings,
 } from './option';
-export { chartSvg } from './svg';
 export { CHART_INK, CHART_MUTED, SERIES_COLOURS } from './palette';

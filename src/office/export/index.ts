@@ -1,12 +1,14 @@
 /**
  * The office exports of the governors' report: CSV, XLSX and PDF, each drawn only from the
  * OfficeReport (so only published figures), each named with the school and period alone.
+ *
+ * The XLSX and PDF writers (exceljs; pdfkit and ECharts) load when first used, not with this
+ * module: together they are most of the time every `safeguard-desk` command and the app took to
+ * start. Import them from ./xlsx and ./pdf directly where they are wanted at once.
  */
 import type { OfficeReport } from '../report/model';
 import { reportCsv } from './csv';
 import { reportFileName } from './file-name';
-import { reportPdf } from './pdf';
-import { reportXlsx } from './xlsx';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
 
@@ -31,8 +33,8 @@ export async function exportReport(
     format === 'csv'
       ? reportCsv(report)
       : format === 'xlsx'
-        ? await reportXlsx(report)
-        : await reportPdf(report);
+        ? await (await import('./xlsx')).reportXlsx(report)
+        : await (await import('./pdf')).reportPdf(report);
   return {
     fileName: reportFileName(report.schoolName, report.period.label, format),
     mediaType: EXPORT_MEDIA_TYPES[format],
@@ -43,5 +45,3 @@ export async function exportReport(
 export { csvField, reportCsv, reportCsvText } from './csv';
 export { cellText, neutralised, SUPPRESSED_MARK } from './cells';
 export { reportFileName } from './file-name';
-export { reportPdf } from './pdf';
-export { COVER_SHEET, NOTES_SHEET, reportXlsx, sheetName } from './xlsx';

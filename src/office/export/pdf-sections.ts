@@ -4,7 +4,8 @@
  * are vector drawings from the same ECharts option the office screen shows.
  */
 import SVGtoPDF from 'svg-to-pdfkit';
-import { chartDescription, chartHeight, chartOption, chartSvg } from '../charts';
+import { chartDescription, chartHeight, chartOption } from '../charts';
+import { chartSvg } from '../charts/svg';
 import { decoration, printable, tagged } from '../../pdf/tagged';
 import type { OfficeReport, StatTable } from '../report/model';
 import { aboutLines, CONFIDENTIAL, REPORT_TITLE, SUPPRESSED_MARK, hasWithheld } from './cells';

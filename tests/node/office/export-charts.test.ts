@@ -13,10 +13,10 @@ import {
   CHART_MUTED,
   chartHeight,
   chartOption,
-  chartSvg,
   SERIES_COLOURS,
   type ChartOption,
 } from '../../../src/office/charts';
+import { chartSvg } from '../../../src/office/charts/svg';
 import type { StatTable, TableRow } from '../../../src/office/report/model';
 import { repoRoot } from '../support/cli';
 import { largeReport, sampleTables } from './support/export-fixtures';
