@@ -10,8 +10,8 @@
  * back), or after `idleMs` unused.
  *
  * The derivation runs on the worker, never on the event loop (the Electron main process). Should
- * the worker not start, fail or die, each derivation falls back to Node's own scrypt: the same
- * bytes, only slower. Nothing is logged; the passphrase travels to the worker as bytes, which are
+ * the worker not start, fail or die, or not be warm yet, each derivation falls back to Node's own
+ * scrypt: the same bytes, only slower. Nothing is logged; the passphrase travels to the worker as bytes, which are
  * zeroed there once used.
  */
 import { existsSync } from 'node:fs';
@@ -42,6 +42,7 @@ interface Pending {
 export class WarmScrypt {
   /** Settles when the worker has warmed up (true) or could not (false: Node's scrypt is used). */
   readonly ready: Promise<boolean>;
+  private warm = false;
   private worker: Worker | null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
@@ -60,6 +61,7 @@ export class WarmScrypt {
     this.ready = new Promise<boolean>((resolve) => {
       worker.on('message', (message: WorkerMessage) => {
         if ('ready' in message) {
+          this.warm = true;
           resolve(true);
           return;
         }
@@ -95,10 +97,12 @@ export class WarmScrypt {
     return this.worker !== null;
   }
 
-  /** scrypt at age's parameters on the warm worker; Node's scrypt if the worker is not there. */
+  /** scrypt at age's parameters on the warm worker; Node's scrypt if it is not there or not warm. */
   readonly derive: ScryptDerive = async (secret, salt, logN) => {
     this.touch();
-    if (!(await this.ready) || this.worker === null) return nodeScrypt(secret, salt, logN);
+    // Still warming up (the passphrase came quickly, say from a password manager): Node's scrypt
+    // now is sooner than the rest of the warm-up and then the derivation.
+    if (!this.warm || this.worker === null) return nodeScrypt(secret, salt, logN);
     const worker = this.worker;
     const id = this.nextId++;
     const copy = new Uint8Array(secret);

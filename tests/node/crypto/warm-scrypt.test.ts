@@ -116,6 +116,19 @@ describe('without a working worker, Node’s scrypt answers', () => {
     );
   });
 
+  it('when the passphrase comes before the warm-up is over', async () => {
+    const early = WarmScrypt.start();
+    let warmedUp = false;
+    void early.ready.then(() => (warmedUp = true));
+    const salt = randomBytes(44);
+    const key = await early.derive(SECRET, salt, 10);
+    // Answered without waiting for the warm-up (which takes a second or more at 2^18).
+    expect(warmedUp).toBe(false);
+    expect(key.equals(await nodeScrypt(SECRET, salt, 10))).toBe(true);
+    expect(await early.ready).toBe(true);
+    early.close();
+  });
+
   it('when the worker is closed during a derivation', async () => {
     const closing = WarmScrypt.start();
     expect(await closing.ready).toBe(true);
