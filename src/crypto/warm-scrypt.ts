@@ -11,8 +11,8 @@
  *
  * The derivation runs on the worker, never on the event loop (the Electron main process). Should
  * the worker not start, fail or die, or not be warm yet, each derivation falls back to Node's own
- * scrypt: the same bytes, only slower. Nothing is logged; the passphrase travels to the worker as bytes, which are
- * zeroed there once used.
+ * scrypt: the same bytes, only slower. Nothing is logged; the passphrase travels to the worker as
+ * bytes, which are zeroed there once used.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -86,7 +86,7 @@ export class WarmScrypt {
     void this.ready.then((ok) => ok && this.touch());
   }
 
-  /** Starts a worker and its warm-up now; `derive` may be called at once (it waits). */
+  /** Starts a worker and its warm-up now; `derive` may be called at once (Node's, until warm). */
   static start(options: { idleMs?: number; script?: URL | null } = {}): WarmScrypt {
     const script = options.script === undefined ? workerScript() : options.script;
     return new WarmScrypt(script, options.idleMs ?? WARM_SCRYPT_IDLE_MS);
