@@ -69,6 +69,8 @@ export function indexNewCase(
   store.state.put(
     {
       caseId: d.concernId,
+      reference: d.reference,
+      formVersion: d.form.version,
       filedAt: d.times.writtenAt,
       formId: d.form.id,
       kind: input.kind,

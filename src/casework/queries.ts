@@ -77,9 +77,9 @@ interface Row {
   opened: number;
 }
 
-const SELECT = `SELECT s.case_id, c.reference, s.form_id, c.form_version, s.kind, s.urgency, s.filed_at,
+const SELECT = `SELECT s.case_id, s.reference, s.form_id, s.form_version, s.kind, s.urgency, s.filed_at,
   s.status, s.pathway, s.priority, s.assigned_to, s.outcome, s.untriaged_urgent, s.next_due, s.lado_due, s.opened
-  FROM case_state s JOIN cases c ON c.concern_id = s.case_id`;
+  FROM case_state s`;
 
 function where(filters: CaseFilters, now: Date): { sql: string; params: unknown[] } {
   const clauses: string[] = [];

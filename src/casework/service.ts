@@ -296,6 +296,8 @@ export class Casework {
     this.store.state.put(
       {
         caseId,
+        reference: detail.reference,
+        formVersion: detail.formVersion,
         filedAt: detail.filedAt,
         formId: detail.formId,
         kind: detail.kind,

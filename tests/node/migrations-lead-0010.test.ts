@@ -17,7 +17,10 @@ describe('lead migration 0010', () => {
       leadMigrations.filter((m) => m.version <= 9),
     );
     expect(db.pragma('user_version', { simple: true })).toBe(9);
-    migrate(db, leadMigrations);
+    migrate(
+      db,
+      leadMigrations.filter((m) => m.version <= 10),
+    );
     expect(db.pragma('user_version', { simple: true })).toBe(10);
     const sync = new SyncTable(db);
     expect(sync.profileSwept(3)).toBe(false);

@@ -19,6 +19,8 @@ function dueInstant(due: string | null): string | null {
 /** What the inbox needs of a case, beside its state. */
 export interface CaseBasics {
   caseId: string;
+  reference: string;
+  formVersion: number;
   filedAt: string;
   formId: string;
   kind: string;
@@ -46,10 +48,10 @@ export class StateTable {
   put(basics: CaseBasics, state: CaseState, at: string): void {
     this.db
       .prepare(
-        `INSERT INTO case_state (case_id, filed_at, form_id, kind, urgency, status, pathway, priority, assigned_to,
+        `INSERT INTO case_state (case_id, reference, form_version, filed_at, form_id, kind, urgency, status, pathway, priority, assigned_to,
            outcome, untriaged_urgent, next_due, lado_due, opened, updated_at, reporter_role,
            first_action_at, closed_at, referrals, lado_clock_due, lado_done_at, figures_version)
-         VALUES (@caseId, @filedAt, @formId, @kind, @urgency, @status, @pathway, @priority, @assignedTo, @outcome,
+         VALUES (@caseId, @reference, @formVersion, @filedAt, @formId, @kind, @urgency, @status, @pathway, @priority, @assignedTo, @outcome,
            @untriagedUrgent, @nextDue, @ladoDue, @opened, @at, @reporterRole,
            @firstActionAt, @closedAt, @referrals, @ladoClockDue, @ladoDoneAt, @figuresVersion)
          ON CONFLICT (case_id) DO UPDATE SET status = excluded.status, pathway = excluded.pathway,

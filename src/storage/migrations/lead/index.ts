@@ -9,6 +9,7 @@ import { migration0007 } from './0007-events-by-case';
 import { migration0008 } from './0008-extract-figures';
 import { migration0009 } from './0009-event-sync';
 import { migration0010 } from './0010-shared-with-new-leads';
+import { migration0011 } from './0011-case-state-by-case';
 
 /** Every lead-store migration, oldest first. */
 export const leadMigrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const leadMigrations: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
